@@ -1,0 +1,86 @@
+// Reads responses waiting for analysis and writes each analysed batch back in one transaction.
+import type { StanceMap } from '../config/consultation-config.js';
+import type { AnalysisInput, AnalysisOutput } from '../../stages/analyse/analyse-response.js';
+import type { Db, Statement } from './db.js';
+
+type SourceStance = { stanceQuestion: string | undefined; stanceMap: StanceMap | undefined };
+
+export class AnalysisStore {
+  private readonly pending: Statement;
+  private readonly answers: Statement;
+  private readonly sourceMapping: Statement;
+  private readonly stanceBySource = new Map<number, SourceStance>();
+  private readonly writes: Readonly<Record<string, Statement>>;
+
+  constructor(private readonly db: Db) {
+    this.pending = db.prepare(`SELECT rid, source_id AS sourceId, closed_json AS closedJson FROM active_responses
+      WHERE analysed_run IS NULL AND rid > ? ORDER BY rid LIMIT ?`);
+    this.answers = db.prepare('SELECT rid, field, coalesce(raw_text, redacted_text) AS text FROM answers WHERE rid >= ? AND rid <= ? ORDER BY rid, field');
+    this.sourceMapping = db.prepare('SELECT mapping_json AS mappingJson FROM sources WHERE source_id = ?');
+    this.writes = {
+      tag: db.prepare('INSERT INTO tags (rid, field, theme_id, origin, rule, span_start, span_end, evidence, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      code: db.prepare('INSERT OR REPLACE INTO codes (rid, theme_id, basis) VALUES (?, ?, ?)'),
+      redaction: db.prepare('INSERT INTO redactions (rid, field, rule, span_start, span_end) VALUES (?, ?, ?, ?, ?)'),
+      answer: db.prepare('UPDATE answers SET redacted_text = ? WHERE rid = ? AND field = ?'),
+      answerNoRaw: db.prepare('UPDATE answers SET redacted_text = ?, raw_text = NULL WHERE rid = ? AND field = ?'),
+      response: db.prepare('UPDATE responses SET stance = ?, stance_basis = ?, text_hash = ?, analysed_run = ? WHERE rid = ?'),
+      signature: db.prepare('INSERT OR REPLACE INTO signatures (rid, shingles, bands) VALUES (?, ?, ?)'),
+    };
+  }
+
+  countPending(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM active_responses WHERE analysed_run IS NULL').get() as { n: number }).n;
+  }
+
+  private stanceOf(sourceId: number): SourceStance {
+    let s = this.stanceBySource.get(sourceId);
+    if (!s) {
+      const row = this.sourceMapping.get(sourceId) as { mappingJson: string } | undefined;
+      const mapping = JSON.parse(row?.mappingJson ?? '{}') as { stance?: string; stanceMap?: StanceMap };
+      s = { stanceQuestion: mapping.stance, stanceMap: mapping.stanceMap };
+      this.stanceBySource.set(sourceId, s);
+    }
+    return s;
+  }
+
+  /** The next `limit` responses after `afterRid` that have not been analysed yet. */
+  nextBatch(afterRid: number, limit: number): AnalysisInput[] {
+    const rows = this.pending.all(afterRid, limit) as { rid: number; sourceId: number; closedJson: string }[];
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (!first || !last) return [];
+    const byRid = new Map<number, [string, string][]>();
+    for (const a of this.answers.iterate(first.rid, last.rid) as IterableIterator<{ rid: number; field: string; text: string | null }>) {
+      if (a.text === null) continue;
+      const list = byRid.get(a.rid) ?? [];
+      list.push([a.field, a.text]);
+      byRid.set(a.rid, list);
+    }
+    return rows.map((r) => ({ rid: r.rid, answers: byRid.get(r.rid) ?? [], closed: JSON.parse(r.closedJson) as Record<string, string>, ...this.stanceOf(r.sourceId) }));
+  }
+
+  writeBatch(runId: number, results: readonly AnalysisOutput[], dropRaw: boolean): void {
+    const w = this.writes;
+    this.db.transaction(() => {
+      for (const r of results) {
+        for (const f of r.fields) {
+          (dropRaw ? w.answerNoRaw : w.answer)?.run(f.redacted, r.rid, f.field);
+          for (const x of f.redactions) w.redaction?.run(r.rid, f.field, x.rule, x.start, x.end);
+        }
+        for (const t of r.tags) w.tag?.run(r.rid, t.field, t.themeId, t.origin, t.rule, t.start, t.end, t.evidence, t.score);
+        for (const c of r.codes) w.code?.run(r.rid, c.themeId, c.basis);
+        w.response?.run(r.stance, r.stanceBasis, r.textHash, runId, r.rid);
+        if (r.shingles.length) w.signature?.run(r.rid, Buffer.from(r.shingles.buffer, r.shingles.byteOffset, r.shingles.byteLength), Buffer.from(r.bands.buffer, r.bands.byteOffset, r.bands.byteLength));
+      }
+    })();
+  }
+
+  /** Forgets every machine result, for a new codebook, model or analysis version. Human codes stay. */
+  resetAll(): void {
+    this.db.transaction(() => {
+      this.db.exec(`DELETE FROM tags WHERE origin != 'human'; DELETE FROM codes; DELETE FROM redactions; DELETE FROM signatures; DELETE FROM campaigns;
+        UPDATE responses SET analysed_run = NULL, stance = NULL, stance_basis = NULL, text_hash = NULL, campaign_id = NULL;
+        UPDATE answers SET redacted_text = NULL;`);
+    })();
+  }
+}

@@ -1,0 +1,58 @@
+// Reads the signatures campaign detection needs and writes the campaigns it finds.
+import type { Db } from './db.js';
+
+function toUint32(blob: Buffer): Uint32Array {
+  // SQLite blobs need not be 4-byte aligned, so copy before viewing as 32-bit words.
+  const copy = new Uint8Array(blob.byteLength);
+  copy.set(blob);
+  return new Uint32Array(copy.buffer);
+}
+
+export type CampaignRow = Readonly<{ members: readonly number[] }>;
+
+export class CampaignStore {
+  constructor(private readonly db: Db) {}
+
+  maxRid(): number {
+    return (this.db.prepare('SELECT coalesce(max(rid), 0) AS m FROM responses').get() as { m: number }).m;
+  }
+
+  *scanBands(): Iterable<{ rid: number; bands: Uint32Array }> {
+    const rows = this.db.prepare('SELECT s.rid, s.bands FROM signatures s JOIN active_responses r ON r.rid = s.rid ORDER BY s.rid').iterate();
+    for (const row of rows as IterableIterator<{ rid: number; bands: Buffer }>) yield { rid: row.rid, bands: toUint32(row.bands) };
+  }
+
+  shinglesReader(): (rid: number) => Uint32Array {
+    const get = this.db.prepare('SELECT shingles FROM signatures WHERE rid = ?');
+    return (rid) => {
+      const row = get.get(rid) as { shingles: Buffer } | undefined;
+      return row ? toUint32(row.shingles) : new Uint32Array(0);
+    };
+  }
+
+  /** Replaces all campaigns; the representative is the most common exact text, earliest response first. */
+  writeCampaigns(campaigns: readonly CampaignRow[], onCommit: () => void): void {
+    const hashOf = this.db.prepare('SELECT text_hash AS h FROM responses WHERE rid = ?');
+    const insert = this.db.prepare('INSERT INTO campaigns (campaign_id, size, representative_rid, exact_copies) VALUES (?, ?, ?, ?)');
+    const assign = this.db.prepare('UPDATE responses SET campaign_id = ? WHERE rid = ?');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM campaigns; UPDATE responses SET campaign_id = NULL WHERE campaign_id IS NOT NULL;');
+      campaigns.forEach((c, i) => {
+        const id = i + 1;
+        const counts = new Map<string, { n: number; first: number }>();
+        for (const rid of c.members) {
+          const h = (hashOf.get(rid) as { h: string | null } | undefined)?.h ?? `rid:${rid}`;
+          const entry = counts.get(h);
+          if (entry) entry.n++;
+          else counts.set(h, { n: 1, first: rid });
+          assign.run(id, rid);
+        }
+        let best = { n: 0, first: c.members[0] ?? 0 };
+        for (const e of counts.values()) if (e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
+        const exact = [...counts.values()].reduce((s, e) => s + (e.n > 1 ? e.n : 0), 0);
+        insert.run(id, c.members.length, best.first, exact);
+      });
+      onCommit();
+    })();
+  }
+}

@@ -1,0 +1,30 @@
+// Runs, stage runs and diagnostics: the store's record of what was done, with which inputs and options.
+import type { Db } from './db.js';
+
+export type RunInfo = Readonly<{ command: string; toolVersion: string; codebookSha256?: string; modelSha256?: string; options: unknown }>;
+
+export function startRun(db: Db, info: RunInfo): number {
+  const result = db
+    .prepare('INSERT INTO runs (started_at, tool_version, command, codebook_sha256, model_sha256, options_json) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(new Date().toISOString(), info.toolVersion, info.command, info.codebookSha256 ?? null, info.modelSha256 ?? null, JSON.stringify(info.options));
+  return Number(result.lastInsertRowid);
+}
+
+export type StageRun = Readonly<{ runId: number; stage: string; version: string; paramsHash: string }>;
+
+/** Records a finished stage; call it inside the transaction that commits the stage's output. */
+export function recordStage(db: Db, stage: StageRun, startedAt: string, counts: Readonly<Record<string, number>>): void {
+  db.prepare('INSERT INTO stage_runs (run_id, stage, version, params_hash, started_at, finished_at, counts_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(stage.runId, stage.stage, stage.version, stage.paramsHash, startedAt, new Date().toISOString(), JSON.stringify(counts));
+}
+
+export function lastStage(db: Db, stage: string): { paramsHash: string; version: string } | undefined {
+  const row = db.prepare('SELECT params_hash AS paramsHash, version FROM stage_runs WHERE stage = ? AND finished_at IS NOT NULL ORDER BY rowid DESC LIMIT 1').get(stage);
+  return row as { paramsHash: string; version: string } | undefined;
+}
+
+export type Diagnostic = Readonly<{ severity: 'info' | 'warning' | 'error'; rid?: number; message: string }>;
+
+export function addDiagnostic(db: Db, runId: number, stage: string, d: Diagnostic): void {
+  db.prepare('INSERT INTO diagnostics (run_id, stage, severity, rid, message) VALUES (?, ?, ?, ?, ?)').run(runId, stage, d.severity, d.rid ?? null, d.message);
+}
