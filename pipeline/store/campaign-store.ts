@@ -2,7 +2,8 @@
 import type { Db } from './db.js';
 
 function toUint32(blob: Buffer): Uint32Array {
-  // SQLite blobs need not be 4-byte aligned, so copy before viewing as 32-bit words.
+  if (blob.byteOffset % 4 === 0) return new Uint32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4);
+  // A blob that is not 4-byte aligned is copied before it can be read as 32-bit words.
   const copy = new Uint8Array(blob.byteLength);
   copy.set(blob);
   return new Uint32Array(copy.buffer);
@@ -11,6 +12,9 @@ function toUint32(blob: Buffer): Uint32Array {
 export type CampaignRow = Readonly<{ members: readonly number[] }>;
 
 export class CampaignStore {
+  /** The row the scan is on: campaign detection asks for its shingles next, so they come with the scan. */
+  private scanned: { rid: number; shingles: Buffer } | undefined;
+
   constructor(private readonly db: Db) {}
 
   maxRid(): number {
@@ -18,13 +22,18 @@ export class CampaignStore {
   }
 
   *scanBands(): Iterable<{ rid: number; bands: Uint32Array }> {
-    const rows = this.db.prepare('SELECT s.rid, s.bands FROM signatures s JOIN active_responses r ON r.rid = s.rid ORDER BY s.rid').iterate();
-    for (const row of rows as IterableIterator<{ rid: number; bands: Buffer }>) yield { rid: row.rid, bands: toUint32(row.bands) };
+    const rows = this.db.prepare('SELECT s.rid, s.bands, s.shingles FROM signatures s JOIN active_responses r ON r.rid = s.rid ORDER BY s.rid').iterate();
+    for (const row of rows as IterableIterator<{ rid: number; bands: Buffer; shingles: Buffer }>) {
+      this.scanned = row;
+      yield { rid: row.rid, bands: toUint32(row.bands) };
+    }
+    this.scanned = undefined;
   }
 
   shinglesReader(): (rid: number) => Uint32Array {
     const get = this.db.prepare('SELECT shingles FROM signatures WHERE rid = ?');
     return (rid) => {
+      if (this.scanned?.rid === rid) return toUint32(this.scanned.shingles);
       const row = get.get(rid) as { shingles: Buffer } | undefined;
       return row ? toUint32(row.shingles) : new Uint32Array(0);
     };
