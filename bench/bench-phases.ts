@@ -53,7 +53,7 @@ export async function verbatimPhase(file: string, dbPath: string, outDir: string
     sources: [{ name: 'bench', file, columns: { id: 'Response ID', text: ['Q2 Please explain your answer', 'Q3 Any other comments'], respondentType: 'In what capacity are you responding?', area: 'Postcode', stance: 'Q1 Do you agree with the proposal?' } }],
   });
   await runPipeline(
-    { consultation, codebookPath: undefined, modelPath: undefined, dbPath, outDir, workers, batchSize: 500, asOf: undefined, collapseCampaigns: false, dropRaw: false, stages, command: 'bench' },
+    { consultation, codebookPath: undefined, modelPath: undefined, dbPath, outDir, workers, batchSize: 1000, asOf: undefined, collapseCampaigns: false, dropRaw: false, stages, command: 'bench' },
     silentLogger,
   );
   const seconds = (performance.now() - started) / 1000;

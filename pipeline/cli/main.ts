@@ -29,7 +29,7 @@ function pipelineCommand(name: string, description: string, stages: readonly Sta
     .option('--model <file>', 'trained model JSON (default: the codebook\'s model)')
     .option('--no-model', 'keyword rules only')
     .option('--workers <n>', 'analysis worker threads (default: one per core)')
-    .option('--batch-size <n>', 'responses per analysis batch', '500')
+    .option('--batch-size <n>', 'responses per analysis batch', '1000')
     .option('--as-of <text>', 'date printed in the report (the report has no timestamp otherwise)')
     .addOption(new Option('--campaigns <mode>', 'count every response, or each campaign once, in theme tables').choices(['count', 'collapse']).default('count'))
     .option('--no-raw', 'drop raw text from the store once redacted (quotes and exports are always redacted)')
@@ -48,7 +48,7 @@ function pipelineCommand(name: string, description: string, stages: readonly Sta
         dbPath: flags.db,
         outDir: flags.out,
         workers,
-        batchSize: Math.max(1, Number(flags.batchSize) || 500),
+        batchSize: Math.max(1, Number(flags.batchSize) || 1000),
         asOf: flags.asOf,
         collapseCampaigns: flags.campaigns === 'collapse',
         dropRaw: flags.raw === false,

@@ -22,7 +22,7 @@ export class CampaignStore {
   }
 
   *scanBands(): Iterable<{ rid: number; bands: Uint32Array }> {
-    const rows = this.db.prepare('SELECT s.rid, s.bands, s.shingles FROM signatures s JOIN active_responses r ON r.rid = s.rid ORDER BY s.rid').iterate();
+    const rows = this.db.prepare('SELECT rid, bands, shingles FROM signatures ORDER BY rid').iterate();
     for (const row of rows as IterableIterator<{ rid: number; bands: Buffer; shingles: Buffer }>) {
       this.scanned = row;
       yield { rid: row.rid, bands: toUint32(row.bands) };

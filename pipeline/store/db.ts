@@ -1,7 +1,7 @@
 // The narrow part of better-sqlite3 the store uses, and the one place that opens a database file.
 import Database from 'better-sqlite3';
 import { VerbatimError } from '../util/errors.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { ANALYSIS_INDEXES, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Statement = Readonly<{
   run(...params: readonly unknown[]): { changes: number; lastInsertRowid: number | bigint };
@@ -30,11 +30,12 @@ export function openDb(file: string, options: Readonly<{ readonly?: boolean }> =
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, file);
+    ensureIndexes(db as unknown as Db);
   } else {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== SCHEMA_VERSION) throw new VerbatimError(`store schema version ${version}, this tool reads ${SCHEMA_VERSION}`, { file });
   }
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -16384');
   return db as unknown as Db;
 }
 
@@ -49,4 +50,12 @@ function migrate(db: Database.Database, file: string): void {
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+}
+
+export function ensureIndexes(db: Db): void {
+  for (const sql of Object.values(ANALYSIS_INDEXES)) db.exec(sql);
+}
+
+export function dropIndexes(db: Db): void {
+  for (const name of Object.keys(ANALYSIS_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
 }

@@ -78,15 +78,12 @@ export const MIGRATIONS: readonly string[] = [
     evidence TEXT,
     score REAL
   );
-  CREATE INDEX tags_by_rid ON tags (rid);
-  CREATE INDEX tags_by_theme ON tags (theme_id, origin);
   CREATE TABLE codes (
     rid INTEGER NOT NULL REFERENCES responses(rid),
     theme_id TEXT NOT NULL,
     basis TEXT NOT NULL,
     PRIMARY KEY (rid, theme_id)
   ) WITHOUT ROWID;
-  CREATE INDEX codes_by_theme ON codes (theme_id);
   CREATE TABLE human_codes (
     response_id TEXT NOT NULL,
     theme_id TEXT NOT NULL,
@@ -101,7 +98,6 @@ export const MIGRATIONS: readonly string[] = [
     span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL
   );
-  CREATE INDEX redactions_by_rid ON redactions (rid);
   CREATE TABLE signatures (
     rid INTEGER PRIMARY KEY REFERENCES responses(rid),
     shingles BLOB NOT NULL,
@@ -142,3 +138,15 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Secondary indexes on the analysis tables. A large analysis drops them and builds them again at the end,
+ * which is several times faster than keeping them up to date row by row; `ensureIndexes` restores them
+ * whenever something reads the store, so a run killed part-way leaves nothing slower for long.
+ */
+export const ANALYSIS_INDEXES: Readonly<Record<string, string>> = {
+  tags_by_rid: 'CREATE INDEX IF NOT EXISTS tags_by_rid ON tags (rid)',
+  tags_by_theme: 'CREATE INDEX IF NOT EXISTS tags_by_theme ON tags (theme_id, origin, rid)',
+  codes_by_theme: 'CREATE INDEX IF NOT EXISTS codes_by_theme ON codes (theme_id, rid)',
+  redactions_by_rid: 'CREATE INDEX IF NOT EXISTS redactions_by_rid ON redactions (rid)',
+};

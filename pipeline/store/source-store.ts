@@ -104,7 +104,11 @@ export class SourceWriter {
     this.db.transaction(() => {
       for (const w of work) w();
       this.db.prepare("UPDATE sources SET status = 'complete', rows_read = ?, blank_rows = ? WHERE source_id = ?").run(rowsRead, blankRows, this.sourceId);
-      if (supersedes !== undefined) this.db.prepare('UPDATE sources SET superseded_by = ? WHERE source_id = ?').run(this.sourceId, supersedes);
+      if (supersedes !== undefined) {
+        this.db.prepare('UPDATE sources SET superseded_by = ? WHERE source_id = ?').run(this.sourceId, supersedes);
+        // Campaign detection scans signatures alone, so a superseded file's responses leave it here.
+        this.db.prepare('DELETE FROM signatures WHERE rid IN (SELECT rid FROM responses WHERE source_id = ?)').run(supersedes);
+      }
       onCommit();
     })();
   }

@@ -66,9 +66,13 @@ export function analyseResponse(input: AnalysisInput, ctx: AnalysisContext): Ana
     const redacted = redact(parsed);
     analysed.push({ parsed, hits });
     fields.push({ field, redacted: redacted.text, redactions: redacted.redactions });
+    const taggedRules = new Set<string>();
     for (const hit of hits) {
       if (hit.status !== 'hit') continue;
       keywordThemes.add(hit.themeId);
+      // One tag per rule and answer, at its first match: repeats add rows, not evidence.
+      if (taggedRules.has(hit.ruleId)) continue;
+      taggedRules.add(hit.ruleId);
       const [start, end] = redacted.mapSpan(hit.start, hit.end);
       tags.push({ field, themeId: hit.themeId, origin: 'keyword', rule: hit.ruleId, start, end, evidence: redacted.text.slice(start, end), score: null });
     }

@@ -1,13 +1,15 @@
 // The analysis stage: every pending response through the worker pool, each batch committed as it returns.
 import type { Codebook } from '../../pipeline/codebook/codebook-schema.js';
 import { AnalysisStore } from '../../pipeline/store/analysis-store.js';
-import type { Db } from '../../pipeline/store/db.js';
+import { dropIndexes, ensureIndexes, type Db } from '../../pipeline/store/db.js';
 import { recordStage } from '../../pipeline/store/run-log.js';
 import type { Logger } from '../../pipeline/util/log.js';
 import { createAnalysisPool } from './analysis-pool.js';
 import type { ModelFile } from './theme-model.js';
 
 export const ANALYSE_VERSION = '1';
+/** From this many pending responses on, indexes are dropped during analysis and rebuilt after it. */
+const BULK_THRESHOLD = 20_000;
 
 export type AnalyseOptions = Readonly<{ runId: number; workers: number; batchSize: number; dropRaw: boolean; paramsHash: string }>;
 
@@ -33,6 +35,8 @@ export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile 
     db.transaction(() => recordStage(db, { runId: options.runId, stage: 'analyse', version: ANALYSE_VERSION, paramsHash: options.paramsHash }, startedAt, { analysed: 0 }))();
     return { analysed: 0, resumed };
   }
+  const bulk = total >= BULK_THRESHOLD;
+  if (bulk) dropIndexes(db);
   const pool = createAnalysisPool(options.workers, codebook, model);
   const progress = log.progress('analyse', total);
   let analysed = 0;
@@ -56,6 +60,7 @@ export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile 
     await Promise.all(inFlight);
   } finally {
     await pool.close();
+    if (bulk) ensureIndexes(db);
   }
   db.transaction(() => recordStage(db, { runId: options.runId, stage: 'analyse', version: ANALYSE_VERSION, paramsHash: options.paramsHash }, startedAt, { analysed }))();
   progress.done(`${analysed} responses`);

@@ -14,7 +14,7 @@ export type CampaignOptions = Readonly<{ threshold: number; minSize: number; ban
 
 export type Campaign = Readonly<{ members: readonly number[] /* sorted rids */ }>;
 
-const DEFAULT_BANDS_PER_PASS = 4;
+const DEFAULT_BANDS_PER_PASS = 8;
 const EMPTY = -1;
 const MIN_CAPACITY = 1 << 12;
 const MAX_LOAD = 0.5;
