@@ -1,4 +1,6 @@
 // The narrow part of better-sqlite3 the store uses, and the one place that opens a database file.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { VerbatimError } from '../util/errors.js';
 import { ANALYSIS_INDEXES, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
@@ -21,6 +23,7 @@ export type Db = Readonly<{
 export function openDb(file: string, options: Readonly<{ readonly?: boolean }> = {}): Db {
   let db: Database.Database;
   try {
+    if (!options.readonly) mkdirSync(dirname(file), { recursive: true });
     db = new Database(file, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
   } catch (error) {
     throw new VerbatimError(`cannot open the store: ${(error as Error).message}`, { file });

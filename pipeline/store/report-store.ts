@@ -81,7 +81,8 @@ export class ReportStore {
   /** Coded responses outside campaigns, in a fixed pseudo-random order (by text hash), for quoting. */
   quoteCandidates(themeId: string, limit: number): QuoteCandidate[] {
     const rids = this.all<{ rid: number; responseId: string }>(`SELECT r.rid, r.response_id AS responseId FROM codes c JOIN active_responses r ON r.rid = c.rid
-      WHERE c.theme_id = ? AND r.campaign_id IS NULL AND r.has_text = 1 ORDER BY r.text_hash, r.rid LIMIT ?`, themeId, limit);
+      WHERE c.theme_id = ? AND r.campaign_id IS NULL AND r.has_text = 1
+      ORDER BY NOT EXISTS (SELECT 1 FROM tags t WHERE t.rid = r.rid AND t.theme_id = c.theme_id AND t.origin = 'keyword'), r.text_hash, r.rid LIMIT ?`, themeId, limit);
     const answers = this.db.prepare(`SELECT a.field, a.redacted_text AS text,
         (SELECT min(t.span_start) FROM tags t WHERE t.rid = a.rid AND t.field = a.field AND t.theme_id = ? AND t.origin = 'keyword') AS start,
         (SELECT t.span_end FROM tags t WHERE t.rid = a.rid AND t.field = a.field AND t.theme_id = ? AND t.origin = 'keyword' ORDER BY t.span_start LIMIT 1) AS end

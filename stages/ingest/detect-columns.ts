@@ -31,8 +31,10 @@ export function profileColumns(header: readonly string[], rows: readonly (readon
 
 export type Detected = Readonly<{ columns: ColumnsConfig; notes: readonly string[] }>;
 
-/** Fills in the columns the config left unnamed, and says what it chose and why. */
+/** When no free-text column is named, guesses the columns and says what it chose and why. */
 export function detectColumns(header: readonly string[], rows: readonly (readonly string[])[], given: ColumnsConfig): Detected {
+  // Whoever named the free-text columns has said which columns matter; nothing else is guessed.
+  if (given.text) return { columns: given, notes: [] };
   const profiles = profileColumns(header, rows);
   const notes: string[] = [];
   const taken = new Set<string>();
@@ -49,16 +51,13 @@ export function detectColumns(header: readonly string[], rows: readonly (readonl
   if (!given.respondentType && respondentType) notes.push(`respondent type column: "${respondentType}"`);
   const area = given.area ?? claim(pick((p) => AREA_HEADER.test(p.name)));
   if (!given.area && area) notes.push(`area column: "${area}" (postcodes are cut to their district)`);
-  for (const c of [...given.closed, given.stance, ...(given.text ?? []).map((t) => t.column)]) claim(c);
+  for (const c of [...given.closed, given.stance]) claim(c);
 
   const excluded = (p: ColumnProfile): boolean => PERSONAL_HEADER.test(p.name) || DATE_HEADER.test(p.name) || ID_HEADER.test(p.name);
-  let text = given.text;
-  if (!text) {
-    const chosen = profiles.filter((p) => !taken.has(p.name) && !excluded(p) && !p.likert && p.meanLength >= 25 && p.distinct >= Math.max(1, p.filled * rows.length * 0.5));
-    text = chosen.map((p) => ({ column: p.name, as: p.name }));
-    notes.push(text.length ? `free-text columns: ${text.map((t) => `"${t.column}" (mean ${Math.round(profiles.find((p) => p.name === t.column)?.meanLength ?? 0)} chars)`).join(', ')}` : 'free-text columns: none found');
-    for (const t of text) claim(t.column);
-  }
+  const chosen = profiles.filter((p) => !taken.has(p.name) && !excluded(p) && !p.likert && p.meanLength >= 25 && p.distinct >= Math.max(1, p.filled * rows.length * 0.5));
+  const text = chosen.map((p) => ({ column: p.name, as: p.name }));
+  notes.push(text.length ? `free-text columns: ${chosen.map((p) => `"${p.name}" (mean ${Math.round(p.meanLength)} chars)`).join(', ')}` : 'free-text columns: none found');
+  for (const t of text) claim(t.column);
   let closed = given.closed;
   if (closed.length === 0) {
     closed = profiles.filter((p) => !taken.has(p.name) && !excluded(p) && p.distinct > 0 && p.distinct <= 12 && (p.likert || QUESTION_HEADER.test(p.name))).map((p) => p.name);
@@ -67,7 +66,7 @@ export function detectColumns(header: readonly string[], rows: readonly (readonl
   const stance = given.stance ?? closed.find((c) => profiles.find((p) => p.name === c)?.likert && /propos|agree|support/i.test(c));
   if (!given.stance && stance) notes.push(`stance question: "${stance}" (agree = support the proposal)`);
   return {
-    columns: { closed, ...(id ? { id } : {}), ...(text ? { text } : {}), ...(respondentType ? { respondentType } : {}), ...(area ? { area } : {}), ...(stance ? { stance } : {}) },
+    columns: { closed, text, ...(id ? { id } : {}), ...(respondentType ? { respondentType } : {}), ...(area ? { area } : {}), ...(stance ? { stance } : {}) },
     notes,
   };
 }

@@ -13,6 +13,11 @@ export function inline(text: string | null | undefined): string {
     .trim();
 }
 
+/** A code span: its content is shown literally, so nothing in it is escaped; backticks and line breaks cannot occur. */
+export function code(text: string): string {
+  return `\`${text.replace(/[`\r\n]+/g, "'")}\``;
+}
+
 export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[], align?: readonly ('l' | 'r')[]): string {
   const cells = (r: readonly (string | number)[]): string => `| ${r.map((c) => (typeof c === 'number' ? String(c) : c)).join(' | ')} |`;
   const rule = `|${header.map((_, i) => (align?.[i] === 'r' ? ' ---: ' : ' --- ')).join('|')}|`;

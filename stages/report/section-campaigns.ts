@@ -21,7 +21,7 @@ export function campaignsSection({ store }: ReportContext): string {
   ]);
   return [
     ...head,
-    `${t.campaignMembers} responses belong to ${t.campaigns} campaigns: groups of at least the minimum size whose texts share most of their wording. ` +
+    `${t.campaignMembers} responses belong to ${t.campaigns} campaign${t.campaigns === 1 ? '' : 's'}: groups of at least the minimum size whose texts share most of their wording. ` +
       `Each response still counts in the tables above; a campaign's template is one argument. ${exact} responses repeat another response's text exactly.`,
     '',
     table(['Campaign', 'Responses', 'Exact copies', 'Themes (responses)', 'Template opening (redacted)'], rows, ['l', 'r', 'r', 'l', 'l']),

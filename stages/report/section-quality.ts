@@ -1,5 +1,5 @@
 // Report section on data quality: rejected rows with their reasons, redactions, and warnings.
-import { inline, table } from './markdown.js';
+import { code, inline, table } from './markdown.js';
 import type { ReportContext } from './report-context.js';
 
 const MAX_SAMPLES = 10;
@@ -21,7 +21,7 @@ export function qualitySection({ store }: ReportContext): string {
       ? 'No personal data was found to redact.'
       : `${redacted} items of personal data were redacted from the text before any quote or export (the raw text stays only in the store):`,
   );
-  if (redacted) parts.push('', table(['Redaction rule', 'Items'], redactions.map((r) => [`\`${inline(r.label)}\``, r.n]), ['l', 'r']));
+  if (redacted) parts.push('', table(['Redaction rule', 'Items'], redactions.map((r) => [code(r.label ?? ''), r.n]), ['l', 'r']));
   const diagnostics = store.diagnosticsCount();
   if (diagnostics.length) parts.push('', `Diagnostics recorded: ${diagnostics.map((d) => `${d.n} ${d.label}`).join(', ')} (see the \`diagnostics\` table).`);
   return parts.join('\n').trimEnd();

@@ -1,5 +1,5 @@
 // Report sections on themes: how many responses raise each, on what basis, and short quotes with ids.
-import { excerpt, inline, percent, table } from './markdown.js';
+import { code, excerpt, inline, percent, table } from './markdown.js';
 import type { ReportContext } from './report-context.js';
 
 export function themesSection({ store, options }: ReportContext): string {
@@ -11,7 +11,7 @@ export function themesSection({ store, options }: ReportContext): string {
   const rows = themes.map((theme) => {
     const n = store.themeCount(theme.themeId, collapse);
     const basis = store.themeBasis(theme.themeId).map((b) => `${b.label} ${b.n}`).join(', ');
-    return [`${inline(theme.label)} (\`${theme.themeId}\`)`, n, percent(n, units), inline(basis)];
+    return [`${inline(theme.label)} (${code(theme.themeId)})`, n, percent(n, units), inline(basis)];
   });
   const other = collapse
     ? `Counting every response instead: ${themes.map((th) => `${inline(th.label)} ${store.themeCount(th.themeId, false)}`).join(', ')} of ${store.units(false, true)}.`
@@ -31,11 +31,11 @@ export function themesSection({ store, options }: ReportContext): string {
 
 export function quotesSection({ store, options }: ReportContext): string {
   if (options.quotesPerTheme === 0) return '';
-  const parts = ['## What people said', '', 'Quotes are redacted, chosen in a fixed pseudo-random order from coded responses outside campaigns, and keyword evidence first.', ''];
+  const parts = ['## What people said', '', 'Quotes are redacted and chosen in a fixed pseudo-random order from coded responses outside campaigns, those with keyword evidence first.', ''];
   for (const theme of store.themes()) {
     parts.push(`### ${inline(theme.label)}`, '', `*${inline(theme.definition)}*`, '');
     const rules = store.topRules(theme.themeId, 5);
-    if (rules.length) parts.push(`Most frequent keyword rules: ${rules.map((r) => `\`${r.label}\` (${r.n})`).join(', ')}.`, '');
+    if (rules.length) parts.push(`Most frequent keyword rules: ${rules.map((r) => `${code(r.label ?? '')} (${r.n})`).join(', ')}.`, '');
     const quotes = store.quoteCandidates(theme.themeId, options.quotesPerTheme);
     if (quotes.length === 0) parts.push('No response outside a campaign was coded with this theme.', '');
     for (const q of quotes) {
