@@ -13,16 +13,20 @@ export type ResponseRow = Readonly<{
 
 export type RejectRow = Readonly<{ line: number; row: number; column: number | null; reason: string; raw: string }>;
 
-export type ExistingSource = Readonly<{ sourceId: number; name: string; status: 'ingesting' | 'complete'; rowsRead: number }>;
+export type ExistingSource = Readonly<{ sourceId: number; name: string; status: 'ingesting' | 'complete'; rowsRead: number; mappingJson: string }>;
 
 export function findSourceBySha(db: Db, sha256: string): ExistingSource | undefined {
-  return db.prepare('SELECT source_id AS sourceId, name, status, rows_read AS rowsRead FROM sources WHERE sha256 = ?').get(sha256) as ExistingSource | undefined;
+  return db.prepare('SELECT source_id AS sourceId, name, status, rows_read AS rowsRead, mapping_json AS mappingJson FROM sources WHERE sha256 = ?').get(sha256) as ExistingSource | undefined;
 }
 
-/** Removes what a killed ingest left half-written, so the source can be read again from its first row. */
+/** Removes a source's rows and everything derived from them, so the file can be read again from its first row. */
 export function clearSource(db: Db, sourceId: number): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM answers WHERE rid IN (SELECT rid FROM responses WHERE source_id = ?)').run(sourceId);
+    // Campaigns span sources; the campaign stage finds them again after the next analysis.
+    db.exec('DELETE FROM campaigns; UPDATE responses SET campaign_id = NULL WHERE campaign_id IS NOT NULL;');
+    for (const table of ['answers', 'tags', 'codes', 'redactions', 'signatures']) {
+      db.prepare(`DELETE FROM ${table} WHERE rid IN (SELECT rid FROM responses WHERE source_id = ?)`).run(sourceId);
+    }
     db.prepare('DELETE FROM responses WHERE source_id = ?').run(sourceId);
     db.prepare('DELETE FROM rejects WHERE source_id = ?').run(sourceId);
   })();
@@ -36,8 +40,8 @@ export function insertSource(db: Db, s: SourceHeader): number {
 }
 
 export function resetSourceHeader(db: Db, sourceId: number, s: SourceHeader): void {
-  db.prepare('UPDATE sources SET header_json = ?, mapping_json = ?, run_id = ? WHERE source_id = ?')
-    .run(JSON.stringify(s.header), JSON.stringify(s.mapping), s.runId, sourceId);
+  db.prepare("UPDATE sources SET header_json = ?, mapping_json = ?, encoding = ?, delimiter = ?, run_id = ?, status = 'ingesting' WHERE source_id = ?")
+    .run(JSON.stringify(s.header), JSON.stringify(s.mapping), s.encoding, s.delimiter, s.runId, sourceId);
 }
 
 /** A source name used by an earlier, different file: that file is superseded by the new one. */

@@ -33,10 +33,6 @@ export async function ingestSource(db: Db, source: SourceConfig, runId: number, 
   const startedAt = new Date().toISOString();
   const scan = await scanFile(file);
   const existing = findSourceBySha(db, scan.sha256);
-  if (existing?.status === 'complete') {
-    log.info(`${file}: already ingested as source "${existing.name}" (sha256 ${scan.sha256.slice(0, 12)}), nothing to do`);
-    return { sourceName: existing.name, file, skipped: true, rowsRead: existing.rowsRead, responses: 0, rejects: 0, blankRows: 0 };
-  }
   const encoding: Encoding = source.encoding === 'auto' ? scan.encoding : source.encoding;
   const sample = await readSample(file, encoding);
   const delimiter = source.delimiter === 'auto' ? sniffDelimiter(sample.text) : source.delimiter;
@@ -49,14 +45,22 @@ export async function ingestSource(db: Db, source: SourceConfig, runId: number, 
   const headerRows = twoRowHeader ? 2 : 1;
   const detected = detectColumns(header, sampleRows.slice(headerRows), source.columns);
   const mapping = resolveColumns(header, detected.columns, file);
+  // What decides how rows become responses: the same file read the same way is a no-op.
+  const readAs = { ...detected.columns, encoding, delimiter, respondentType: source.respondentType, stanceMap: source.stanceMap, ingestVersion: INGEST_VERSION };
+  if (existing?.status === 'complete' && existing.mappingJson === JSON.stringify(readAs)) {
+    log.info(`${file}: already ingested as source "${existing.name}" (sha256 ${scan.sha256.slice(0, 12)}), nothing to do`);
+    return { sourceName: existing.name, file, skipped: true, rowsRead: existing.rowsRead, responses: 0, rejects: 0, blankRows: 0 };
+  }
 
   log.info(`${file}: ${scan.evidence}, ${delimiterName(delimiter)}-delimited, ${header.length} columns${twoRowHeader ? ', two header rows joined' : ''}`);
   for (const note of detected.notes) log.info(`${file}: ${note}`);
 
-  const sourceHeader = { name, fileName: basename(file), sha256: scan.sha256, bytes: scan.bytes, encoding, delimiter, header, mapping: detected.columns, runId };
+  const sourceHeader = { name, fileName: basename(file), sha256: scan.sha256, bytes: scan.bytes, encoding, delimiter, header, mapping: readAs, runId };
   let sourceId: number;
   if (existing) {
-    log.info(`${file}: an earlier ingest of this file was interrupted; reading it again`);
+    log.info(existing.status === 'complete'
+      ? `${file}: read before with other columns or options; reading it again`
+      : `${file}: an earlier ingest of this file was interrupted; reading it again`);
     clearSource(db, existing.sourceId);
     resetSourceHeader(db, existing.sourceId, sourceHeader);
     sourceId = existing.sourceId;
@@ -82,7 +86,7 @@ export async function ingestSource(db: Db, source: SourceConfig, runId: number, 
     if ((rowsRead & 1023) === 0) progress.tick(rowsRead);
   });
   const supersedes = otherSourceWithName(db, name, sourceId);
-  const paramsHash = sha256Text(stableJson({ encoding, delimiter, columns: detected.columns, respondentType: source.respondentType }));
+  const paramsHash = sha256Text(stableJson(readAs));
   writer.finish(rowsRead, blankRows, supersedes, () =>
     recordStage(db, { runId, stage: `ingest:${name}`, version: INGEST_VERSION, paramsHash }, startedAt, { rowsRead, responses: writer.responses, rejects: writer.rejects, blankRows }),
   );

@@ -44,6 +44,9 @@ describe('verbatim run', () => {
     const again = verbatim(['run', input, '--db', db, '--out', dir]);
     expect(again.stderr).toContain('already ingested');
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toBe(first);
+    const otherColumns = verbatim(['run', input, '--id-column', 'Respondent ID', '--text-column', 'Your answer', '--db', db, '--out', join(dir, 'other')]);
+    expect(otherColumns.stderr).toContain('read before with other columns or options; reading it again');
+    expect(otherColumns.status).toBe(0);
     writeFileSync(input, `${readFileSync(input, 'utf8')}4,Another long answer about the bus fare being too expensive,\n`);
     const changed = verbatim(['run', input, '--db', db, '--out', dir]);
     expect(changed.stderr).toContain('replaces an earlier version');
