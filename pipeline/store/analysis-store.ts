@@ -13,8 +13,9 @@ export class AnalysisStore {
   private readonly stanceBySource = new Map<number, SourceStance>();
   private readonly bulk: Readonly<Record<'tag' | 'code' | 'redaction' | 'signature', BulkInsert>>;
   private readonly updateAnswer: Statement;
-  private readonly updateAnswerNoRaw: Statement;
   private readonly updateResponse: Statement;
+  private readonly copyUnredacted: Statement;
+  private readonly dropRaw: Statement;
 
   constructor(private readonly db: Db) {
     this.pending = db.prepare(`SELECT rid, source_id AS sourceId, closed_json AS closedJson FROM active_responses
@@ -29,7 +30,8 @@ export class AnalysisStore {
     };
     // Updates by primary key stay one statement per row: measured, an UPDATE … FROM a batch table was slower.
     this.updateAnswer = db.prepare('UPDATE answers SET redacted_text = ? WHERE rid = ? AND field = ?');
-    this.updateAnswerNoRaw = db.prepare('UPDATE answers SET redacted_text = ?, raw_text = NULL WHERE rid = ? AND field = ?');
+    this.copyUnredacted = db.prepare('UPDATE answers SET redacted_text = raw_text WHERE rid IN (SELECT value FROM json_each(?)) AND redacted_text IS NULL');
+    this.dropRaw = db.prepare('UPDATE answers SET raw_text = NULL WHERE rid IN (SELECT value FROM json_each(?))');
     this.updateResponse = db.prepare('UPDATE responses SET stance = ?, stance_basis = ?, text_hash = ?, analysed_run = ? WHERE rid = ?');
   }
 
@@ -82,11 +84,14 @@ export class AnalysisStore {
       this.bulk.code.run(codes);
       this.bulk.redaction.run(redactions);
       this.bulk.signature.run(signatures);
-      const answer = dropRaw ? this.updateAnswerNoRaw : this.updateAnswer;
       for (const r of results) {
-        for (const f of r.fields) answer.run(f.redacted, r.rid, f.field);
+        for (const f of r.fields) this.updateAnswer.run(f.redacted, r.rid, f.field);
         this.updateResponse.run(r.stance, r.stanceBasis, r.textHash, runId, r.rid);
       }
+      // Answers redaction left unchanged get their text copied in one statement per batch.
+      const rids = JSON.stringify(results.map((r) => r.rid));
+      this.copyUnredacted.run(rids);
+      if (dropRaw) this.dropRaw.run(rids);
     })();
   }
 
@@ -95,7 +100,7 @@ export class AnalysisStore {
     this.db.transaction(() => {
       this.db.exec(`DELETE FROM tags WHERE origin != 'human'; DELETE FROM codes; DELETE FROM redactions; DELETE FROM signatures; DELETE FROM campaigns;
         UPDATE responses SET analysed_run = NULL, stance = NULL, stance_basis = NULL, text_hash = NULL, campaign_id = NULL;
-        UPDATE answers SET redacted_text = NULL;`);
+        UPDATE answers SET redacted_text = NULL WHERE raw_text IS NOT NULL;`);
     })();
   }
 }

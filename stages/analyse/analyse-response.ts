@@ -32,6 +32,7 @@ export type TagOut = Readonly<{
 
 export type AnalysisOutput = Readonly<{
   rid: number;
+  /** Only answers that redaction changed: the others' stored text is already what may be shown. */
   fields: readonly Readonly<{ field: string; redacted: string; redactions: readonly Redaction[] }>[];
   tags: readonly TagOut[];
   codes: readonly Readonly<{ themeId: string; basis: string }>[];
@@ -65,7 +66,7 @@ export function analyseResponse(input: AnalysisInput, ctx: AnalysisContext): Ana
     const hits = tagKeywords(parsed, matcher);
     const redacted = redact(parsed);
     analysed.push({ parsed, hits });
-    fields.push({ field, redacted: redacted.text, redactions: redacted.redactions });
+    if (redacted.redactions.length) fields.push({ field, redacted: redacted.text, redactions: redacted.redactions });
     const taggedRules = new Set<string>();
     for (const hit of hits) {
       if (hit.status !== 'hit') continue;
