@@ -149,4 +149,5 @@ export const ANALYSIS_INDEXES: Readonly<Record<string, string>> = {
   tags_by_theme: 'CREATE INDEX IF NOT EXISTS tags_by_theme ON tags (theme_id, origin, rid)',
   codes_by_theme: 'CREATE INDEX IF NOT EXISTS codes_by_theme ON codes (theme_id, rid)',
   redactions_by_rid: 'CREATE INDEX IF NOT EXISTS redactions_by_rid ON redactions (rid)',
+  responses_by_campaign: 'CREATE INDEX IF NOT EXISTS responses_by_campaign ON responses (campaign_id) WHERE campaign_id IS NOT NULL',
 };
