@@ -24,9 +24,3 @@ export function applyHumanCodes(db: Db): number {
   })();
   return applied;
 }
-
-export function humanCodesForTraining(db: Db): { responseId: string; themeId: string; value: number }[] {
-  return db.prepare('SELECT response_id AS responseId, theme_id AS themeId, value FROM human_codes ORDER BY response_id, theme_id').all() as {
-    responseId: string; themeId: string; value: number;
-  }[];
-}

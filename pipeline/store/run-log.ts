@@ -18,6 +18,17 @@ export function recordStage(db: Db, stage: StageRun, startedAt: string, counts: 
     .run(stage.runId, stage.stage, stage.version, stage.paramsHash, startedAt, new Date().toISOString(), JSON.stringify(counts));
 }
 
+/** Records a stage as started (for stages that commit in many transactions); `finishStage` completes the row. */
+export function startStage(db: Db, stage: StageRun, startedAt: string): number {
+  const r = db.prepare('INSERT INTO stage_runs (run_id, stage, version, params_hash, started_at) VALUES (?, ?, ?, ?, ?)')
+    .run(stage.runId, stage.stage, stage.version, stage.paramsHash, startedAt);
+  return Number(r.lastInsertRowid);
+}
+
+export function finishStage(db: Db, stageRow: number, counts: Readonly<Record<string, number>>): void {
+  db.prepare('UPDATE stage_runs SET finished_at = ?, counts_json = ? WHERE rowid = ?').run(new Date().toISOString(), JSON.stringify(counts), stageRow);
+}
+
 export function lastStage(db: Db, stage: string): { paramsHash: string; version: string } | undefined {
   const row = db.prepare('SELECT params_hash AS paramsHash, version FROM stage_runs WHERE stage = ? AND finished_at IS NOT NULL ORDER BY rowid DESC LIMIT 1').get(stage);
   return row as { paramsHash: string; version: string } | undefined;

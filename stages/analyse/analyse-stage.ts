@@ -2,7 +2,7 @@
 import type { Codebook } from '../../pipeline/codebook/codebook-schema.js';
 import { AnalysisStore } from '../../pipeline/store/analysis-store.js';
 import { dropIndexes, ensureIndexes, type Db } from '../../pipeline/store/db.js';
-import { recordStage } from '../../pipeline/store/run-log.js';
+import { finishStage, startStage } from '../../pipeline/store/run-log.js';
 import type { Logger } from '../../pipeline/util/log.js';
 import { createAnalysisPool } from './analysis-pool.js';
 import type { ModelFile } from './theme-model.js';
@@ -29,10 +29,10 @@ export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile 
     log.info('analyse: codebook, model or options changed since the last analysis; analysing every response again');
     store.resetAll();
   }
-  db.prepare("INSERT INTO stage_runs (run_id, stage, version, params_hash, started_at) VALUES (?, 'analyse', ?, ?, ?)").run(options.runId, ANALYSE_VERSION, options.paramsHash, startedAt);
+  const stageRow = startStage(db, { runId: options.runId, stage: 'analyse', version: ANALYSE_VERSION, paramsHash: options.paramsHash }, startedAt);
   const total = store.countPending();
   if (total === 0) {
-    db.transaction(() => recordStage(db, { runId: options.runId, stage: 'analyse', version: ANALYSE_VERSION, paramsHash: options.paramsHash }, startedAt, { analysed: 0 }))();
+    finishStage(db, stageRow, { analysed: 0 });
     return { analysed: 0, resumed };
   }
   const bulk = total >= BULK_THRESHOLD;
@@ -62,7 +62,7 @@ export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile 
     await pool.close();
     if (bulk) ensureIndexes(db);
   }
-  db.transaction(() => recordStage(db, { runId: options.runId, stage: 'analyse', version: ANALYSE_VERSION, paramsHash: options.paramsHash }, startedAt, { analysed }))();
+  finishStage(db, stageRow, { analysed });
   progress.done(`${analysed} responses`);
   return { analysed, resumed };
 }

@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import Papa from 'papaparse';
 import type { SourceConfig } from '../../pipeline/config/consultation-config.js';
 import type { Db } from '../../pipeline/store/db.js';
-import { recordStage } from '../../pipeline/store/run-log.js';
+import { addDiagnostic, recordStage } from '../../pipeline/store/run-log.js';
 import { SourceWriter, clearSource, findSourceBySha, insertSource, otherSourceWithName, resetSourceHeader } from '../../pipeline/store/source-store.js';
 import { VerbatimError } from '../../pipeline/util/errors.js';
 import { sha256Text, stableJson } from '../../pipeline/util/hash.js';
@@ -87,9 +87,11 @@ export async function ingestSource(db: Db, source: SourceConfig, runId: number, 
   });
   const supersedes = otherSourceWithName(db, name, sourceId);
   const paramsHash = sha256Text(stableJson(readAs));
-  writer.finish(rowsRead, blankRows, supersedes, () =>
-    recordStage(db, { runId, stage: `ingest:${name}`, version: INGEST_VERSION, paramsHash }, startedAt, { rowsRead, responses: writer.responses, rejects: writer.rejects, blankRows }),
-  );
+  writer.finish(rowsRead, blankRows, supersedes, () => {
+    recordStage(db, { runId, stage: `ingest:${name}`, version: INGEST_VERSION, paramsHash }, startedAt, { rowsRead, responses: writer.responses, rejects: writer.rejects, blankRows });
+    for (const note of detected.notes) addDiagnostic(db, runId, `ingest:${name}`, { severity: 'info', message: `${basename(file)}: ${note}` });
+    if (supersedes !== undefined) addDiagnostic(db, runId, `ingest:${name}`, { severity: 'warning', message: `${basename(file)} replaces an earlier version of source "${name}"` });
+  });
   progress.done(`${rowsRead} rows: ${writer.responses} responses, ${writer.rejects} rejected${blankRows ? `, ${blankRows} blank rows skipped` : ''}`);
   if (supersedes !== undefined) log.info(`${file}: replaces an earlier version of source "${name}"; the earlier version's responses are no longer counted`);
   return { sourceName: name, file, skipped: false, rowsRead, responses: writer.responses, rejects: writer.rejects, blankRows };
