@@ -54,6 +54,7 @@ function pipelineCommand(name: string, description: string, stages: readonly Sta
         dropRaw: flags.raw === false,
         stages,
         command: name,
+        titleGiven: flags.title !== undefined || flags.config !== undefined,
       },
       log,
     );

@@ -6,7 +6,7 @@ import { loadCodebook, type LoadedCodebook } from '../codebook/load-codebook.js'
 import { openDb, type Db } from '../store/db.js';
 import { rejectCount, writeModel, writeThemes } from '../store/codebook-store.js';
 import { applyHumanCodes } from '../store/human-codes-store.js';
-import { lastStage, startRun } from '../store/run-log.js';
+import { lastStage, startRun, storedTitle } from '../store/run-log.js';
 import { sha256Text, stableJson } from '../util/hash.js';
 import type { Logger } from '../util/log.js';
 import { TOOL_VERSION } from '../util/version.js';
@@ -32,6 +32,8 @@ export type PipelineOptions = Readonly<{
   dropRaw: boolean;
   stages: readonly Stage[];
   command: string;
+  /** False when the title is only the default: a report on its own then uses the title the analysis ran with. */
+  titleGiven?: boolean;
 }>;
 
 export type PipelineResult = Readonly<{ exitCode: 0 | 1; reportPath: string | undefined; rejects: number }>;
@@ -46,7 +48,7 @@ function loadInputs(options: PipelineOptions, log: Logger): { codebook: LoadedCo
 /** Only what changes the report's figures is recorded; paths and worker counts are not. */
 function reportOptions(options: PipelineOptions): Record<string, unknown> {
   const o = options.consultation.options;
-  return { campaignThreshold: o.campaignThreshold, campaignMinSize: o.campaignMinSize, collapseCampaigns: options.collapseCampaigns, quotesPerTheme: o.quotesPerTheme, dropRaw: options.dropRaw };
+  return { title: options.consultation.title, campaignThreshold: o.campaignThreshold, campaignMinSize: o.campaignMinSize, collapseCampaigns: options.collapseCampaigns, quotesPerTheme: o.quotesPerTheme, dropRaw: options.dropRaw };
 }
 
 export async function runPipeline(options: PipelineOptions, log: Logger): Promise<PipelineResult> {
@@ -54,6 +56,10 @@ export async function runPipeline(options: PipelineOptions, log: Logger): Promis
   const inputs = options.stages.includes('analyse') ? loadInputs(options, log) : undefined;
   const db = openDb(options.dbPath);
   try {
+    if (!options.titleGiven) {
+      const title = storedTitle(db);
+      if (title !== undefined) options = { ...options, consultation: { ...options.consultation, title } };
+    }
     const runId = startRun(db, {
       command: options.command,
       toolVersion: TOOL_VERSION,

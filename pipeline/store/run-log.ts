@@ -39,3 +39,10 @@ export type Diagnostic = Readonly<{ severity: 'info' | 'warning' | 'error'; rid?
 export function addDiagnostic(db: Db, runId: number, stage: string, d: Diagnostic): void {
   db.prepare('INSERT INTO diagnostics (run_id, stage, severity, rid, message) VALUES (?, ?, ?, ?, ?)').run(runId, stage, d.severity, d.rid ?? null, d.message);
 }
+
+/** The consultation title the last analysis ran with, for a report made later without the config. */
+export function storedTitle(db: Db): string | undefined {
+  const row = db.prepare(`SELECT options_json AS o FROM runs WHERE run_id = (SELECT max(run_id) FROM stage_runs WHERE stage = 'analyse' AND finished_at IS NOT NULL)`).get() as { o: string } | undefined;
+  const title = row ? (JSON.parse(row.o) as { title?: unknown }).title : undefined;
+  return typeof title === 'string' ? title : undefined;
+}

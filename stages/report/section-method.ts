@@ -10,7 +10,7 @@ export function methodSection({ store }: ReportContext): string {
   const model = run?.modelSha256 ? store.model(run.modelSha256) : undefined;
   const modelThemes = model ? (JSON.parse(model.json) as { themes: Record<string, { threshold: number }> }).themes : {};
   const sources = store.sources().map((s) => [inline(s.fileName), `\`${s.sha256}\``, s.encoding, s.delimiter === '\t' ? 'tab' : code(s.delimiter), s.rowsRead]);
-  const { codebook, ...rest } = options;
+  const { codebook, title: _title, ...rest } = options;
   const thresholds = Object.entries(modelThemes).sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, m]) => `\`${id}\` ${m.threshold}`).join(', ');
   return [
     '## Method and provenance',
