@@ -62,6 +62,12 @@ function pipelineCommand(name: string, description: string, stages: readonly Sta
   });
 }
 
+// A reader that stops early (`verbatim export | head`) closes the pipe: that is the end of the output, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 pipelineCommand('run', 'ingest, analyse and report in one go', ['ingest', 'analyse', 'report']);
 pipelineCommand('ingest', 'read CSV exports into the store (a file already read is skipped)', ['ingest']);
 pipelineCommand('analyse', 'code every response not yet analysed (resumes after an interruption)', ['analyse']);

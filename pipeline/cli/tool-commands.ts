@@ -28,7 +28,7 @@ export function registerToolCommands(program: Command): void {
       const db = openDb(flags.db, { readonly: true });
       try {
         const out = flags.out ? createWriteStream(flags.out) : process.stdout;
-        const n = await exportResponses(db, flags.format, out, { raw: flags.raw === true });
+        const n = await exportResponses(db, flags.format, out, { raw: flags.raw === true, warn: (m) => process.stderr.write(`warning: ${m}\n`) });
         if (flags.out) await new Promise<void>((resolve, reject) => out.end(() => resolve()).on('error', reject));
         process.stderr.write(`export: ${n} responses${flags.out ? ` to ${flags.out}` : ''}\n`);
       } finally {

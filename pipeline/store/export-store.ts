@@ -24,11 +24,16 @@ export class ExportStore {
     return names;
   }
 
+  /** Responses not yet analysed have no redacted text, so a default export leaves their text out. */
+  unanalysed(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM active_responses WHERE analysed_run IS NULL').get() as { n: number }).n;
+  }
+
   *rows(raw: boolean): Iterable<ExportRow> {
     const responses = this.db.prepare(`SELECT r.rid, r.response_id AS responseId, s.name AS source, r.stance, r.campaign_id AS campaignId
       FROM active_responses r JOIN sources s ON s.source_id = r.source_id ORDER BY r.rid`);
     const codes = this.db.prepare('SELECT rid, theme_id AS themeId FROM codes WHERE rid BETWEEN ? AND ? ORDER BY rid');
-    const texts = this.db.prepare(`SELECT rid, field, ${raw ? 'coalesce(raw_text, redacted_text)' : 'coalesce(redacted_text, raw_text)'} AS text FROM answers WHERE rid BETWEEN ? AND ? ORDER BY rid`);
+    const texts = this.db.prepare(`SELECT rid, field, ${raw ? 'coalesce(raw_text, redacted_text)' : 'redacted_text'} AS text FROM answers WHERE rid BETWEEN ? AND ? ORDER BY rid`);
     const batch: { rid: number; responseId: string; source: string; stance: string | null; campaignId: number | null }[] = [];
     const flush = function* (): Iterable<ExportRow> {
       const first = batch[0];

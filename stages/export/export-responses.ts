@@ -15,8 +15,10 @@ async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 }
 
-export async function exportResponses(db: Db, format: ExportFormat, out: Writable, options: Readonly<{ raw: boolean }>): Promise<number> {
+export async function exportResponses(db: Db, format: ExportFormat, out: Writable, options: Readonly<{ raw: boolean; warn: (message: string) => void }>): Promise<number> {
   const store = new ExportStore(db);
+  const unanalysed = store.unanalysed();
+  if (unanalysed > 0 && !options.raw) options.warn(`${unanalysed} responses are not analysed yet, so not redacted: their text is left out (run "verbatim analyse")`);
   const themeIds = store.themeIds();
   const fields = store.fields();
   let n = 0;
