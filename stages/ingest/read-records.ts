@@ -31,7 +31,7 @@ export function readRecords(path: string, encoding: Encoding, delimiter: string,
     Papa.parse<string[]>(decodedStream(path, encoding), {
       delimiter,
       skipEmptyLines: false,
-      step(result) {
+      step(result, parser) {
         if (result.meta.linebreak) linebreak = result.meta.linebreak;
         const fields = result.data;
         row++;
@@ -45,6 +45,7 @@ export function readRecords(path: string, encoding: Encoding, delimiter: string,
         try {
           onRecord(record);
         } catch (error) {
+          parser.abort();
           reject(error);
         }
       },
