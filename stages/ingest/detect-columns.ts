@@ -33,8 +33,13 @@ export type Detected = Readonly<{ columns: ColumnsConfig; notes: readonly string
 
 /** When no free-text column is named, guesses the columns and says what it chose and why. */
 export function detectColumns(header: readonly string[], rows: readonly (readonly string[])[], given: ColumnsConfig): Detected {
-  // Whoever named the free-text columns has said which columns matter; nothing else is guessed.
-  if (given.text) return { columns: given, notes: [] };
+  // Whoever named the free-text columns has said which columns matter; nothing else is guessed, except
+  // that a named closed question on an agree/disagree scale about the proposal gives the stance.
+  if (given.text) {
+    if (given.stance || given.closed.length === 0) return { columns: given, notes: [] };
+    const stance = stanceQuestion(given.closed, profileColumns(header, rows));
+    return stance ? { columns: { ...given, stance }, notes: [`stance question: "${stance}" (agree = support the proposal)`] } : { columns: given, notes: [] };
+  }
   const profiles = profileColumns(header, rows);
   const notes: string[] = [];
   const taken = new Set<string>();
@@ -63,10 +68,16 @@ export function detectColumns(header: readonly string[], rows: readonly (readonl
     closed = profiles.filter((p) => !taken.has(p.name) && !excluded(p) && p.distinct > 0 && p.distinct <= 12 && (p.likert || QUESTION_HEADER.test(p.name))).map((p) => p.name);
     if (closed.length) notes.push(`closed questions: ${closed.map((c) => `"${c}"`).join(', ')}`);
   }
-  const stance = given.stance ?? closed.find((c) => profiles.find((p) => p.name === c)?.likert && /propos|agree|support/i.test(c));
+  const stance = given.stance ?? stanceQuestion(closed, profiles);
   if (!given.stance && stance) notes.push(`stance question: "${stance}" (agree = support the proposal)`);
   return {
     columns: { closed, text, ...(id ? { id } : {}), ...(respondentType ? { respondentType } : {}), ...(area ? { area } : {}), ...(stance ? { stance } : {}) },
     notes,
   };
+}
+
+/** The first closed question answered on an agree/disagree scale whose wording is about the proposal. */
+function stanceQuestion(closed: readonly string[], profiles: readonly ColumnProfile[]): string | undefined {
+  const key = (name: string): string => cleanCell(name).toLowerCase();
+  return closed.find((c) => profiles.find((p) => key(p.name) === key(c))?.likert && /propos|agree|support/i.test(c));
 }
