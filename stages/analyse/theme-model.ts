@@ -19,12 +19,6 @@ export type LinearModel = z.output<typeof linearSchema>;
 export type Stance = 'oppose' | 'support' | 'mixed' | 'unclear';
 export const STANCES: readonly Stance[] = ['oppose', 'support', 'mixed', 'unclear'];
 
-export function linearScore(model: LinearModel, features: ReadonlySet<string>): number {
-  let z = model.bias;
-  for (const f of features) z += model.weights[f] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-}
-
 /** The model's id as tags record it: `id@version`. */
 export function modelRef(model: ModelFile): string {
   return `${model.id}@${model.version}`;

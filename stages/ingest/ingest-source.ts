@@ -46,7 +46,8 @@ export async function ingestSource(db: Db, source: SourceConfig, runId: number, 
   const detected = detectColumns(header, sampleRows.slice(headerRows), source.columns);
   const mapping = resolveColumns(header, detected.columns, file);
   // What decides how rows become responses: the same file read the same way is a no-op.
-  const readAs = { ...detected.columns, encoding, delimiter, respondentType: source.respondentType, stanceMap: source.stanceMap, ingestVersion: INGEST_VERSION };
+  // The stance question is stored under the header's own spelling, the key its answers are stored under.
+  const readAs = { ...detected.columns, stance: mapping.stance, encoding, delimiter, respondentType: source.respondentType, stanceMap: source.stanceMap, ingestVersion: INGEST_VERSION };
   if (existing?.status === 'complete' && existing.mappingJson === JSON.stringify(readAs)) {
     log.info(`${file}: already ingested as source "${existing.name}" (sha256 ${scan.sha256.slice(0, 12)}), nothing to do`);
     return { sourceName: existing.name, file, skipped: true, rowsRead: existing.rowsRead, responses: 0, rejects: 0, blankRows: 0 };

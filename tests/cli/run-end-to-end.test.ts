@@ -93,3 +93,16 @@ describe('verbatim run', () => {
     }
   });
 });
+
+describe('stance from the closed question', () => {
+  it('reads the answers whatever spelling of the header the analyst typed', () => {
+    const dir = tempDir();
+    const input = join(dir, 's.csv');
+    writeFileSync(input, 'ID,Q1 Do you agree with the proposal?,Q2\nA1,Strongly disagree,It kept me sane\nA2,Agree,Close them to save money\nA3,,Nobody to talk to without it\n');
+    const db = join(dir, 'v.sqlite');
+    const run = verbatim(['run', input, '--id-column', 'id', '--text-column', 'q2', '--stance-column', '  q1 do you AGREE with the proposal? ', '--db', db, '--out', dir, '-q']);
+    expect(run.status).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(verbatim(['export', '--db', db]).stdout, { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => [r.response_id, r.stance])).toEqual([['A1', 'oppose'], ['A2', 'support'], ['A3', expect.any(String)]]);
+  });
+});

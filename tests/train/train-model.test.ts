@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCodebook } from '../../pipeline/codebook/load-codebook.js';
 import { stableJson } from '../../pipeline/util/hash.js';
-import { linearScore } from '../../stages/analyse/theme-model.js';
+import { compileModel, scoreAll } from '../../stages/analyse/compiled-model.js';
 import type { LabelledExample } from '../../stages/train/labelled.js';
 import { predict, trainLogistic } from '../../stages/train/logistic-regression.js';
 import { trainModel } from '../../stages/train/train-model.js';
@@ -37,10 +37,10 @@ describe('training', () => {
 
   it('learns weights that separate the training examples', () => {
     const { model } = trainModel(examples, codebook, 'test-model');
-    const isolation = model.themes.isolation;
-    expect(isolation).toBeDefined();
-    if (!isolation) return;
-    expect(linearScore(isolation, new Set(['w:lone', 'k:isolation']))).toBeGreaterThan(linearScore(isolation, new Set(['w:build'])));
+    const compiled = compileModel(model, codebook.themes.map((t) => t.id));
+    const lonely = scoreAll(compiled, new Set(['w:lone', 'k:isolation'])).themes.get('isolation') ?? 0;
+    const building = scoreAll(compiled, new Set(['w:build'])).themes.get('isolation') ?? 1;
+    expect(lonely).toBeGreaterThan(building);
     expect(model.training.examples).toBe(examples.length);
   });
 
