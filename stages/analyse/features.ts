@@ -19,9 +19,11 @@ export function stemOf(normal: string): string {
 
 export type FieldAnalysis = Readonly<{ parsed: ParsedText; hits: readonly KeywordHit[] }>;
 
-/** Feature names: w: stem, n: negated stem, b: stem bigram, k/kn/kx: keyword hit/negated/excluded per theme. */
-export function extractFeatures(fields: readonly FieldAnalysis[], negationWindow: number): Set<string> {
-  const features = new Set<string>();
+/**
+ * Emits a response's features; a feature may be emitted more than once. Names: w: stem, n: negated stem,
+ * b: stem bigram, k/kn/kx: keyword hit/negated/excluded per theme, r: rule hit, len: length band.
+ */
+export function forEachFeature(fields: readonly FieldAnalysis[], negationWindow: number, emit: (feature: string) => void): void {
   let words = 0;
   for (const { parsed, hits } of fields) {
     let previous: string | undefined;
@@ -33,15 +35,21 @@ export function extractFeatures(fields: readonly FieldAnalysis[], negationWindow
       words++;
       const stem = stemOf(parsed.normal[i] ?? '');
       const negated = isNegated(parsed, i, negationWindow) || (parsed.negated[i] === true && previous !== undefined && isNegated(parsed, i - 1, negationWindow));
-      features.add(negated ? `n:${stem}` : `w:${stem}`);
-      if (previous !== undefined) features.add(`b:${previous}_${stem}`);
+      emit(negated ? `n:${stem}` : `w:${stem}`);
+      if (previous !== undefined) emit(`b:${previous}_${stem}`);
       previous = stem;
     }
     for (const hit of hits) {
-      features.add(hit.status === 'hit' ? `k:${hit.themeId}` : hit.status === 'negated' ? `kn:${hit.themeId}` : `kx:${hit.themeId}`);
-      if (hit.status === 'hit') features.add(`r:${hit.ruleId}`);
+      emit(hit.status === 'hit' ? `k:${hit.themeId}` : hit.status === 'negated' ? `kn:${hit.themeId}` : `kx:${hit.themeId}`);
+      if (hit.status === 'hit') emit(`r:${hit.ruleId}`);
     }
   }
-  features.add(words < 8 ? 'len:short' : words > 80 ? 'len:long' : 'len:mid');
+  emit(words < 8 ? 'len:short' : words > 80 ? 'len:long' : 'len:mid');
+}
+
+/** The set of a response's features, as training reads them. */
+export function extractFeatures(fields: readonly FieldAnalysis[], negationWindow: number): Set<string> {
+  const features = new Set<string>();
+  forEachFeature(fields, negationWindow, (f) => features.add(f));
   return features;
 }
