@@ -1,5 +1,6 @@
 // The read-only queries behind every figure in the report; SCHEMA.md shows the same queries for auditors.
 import type { Db } from './db.js';
+import { LAST_ANALYSIS_RUN } from './run-log.js';
 
 export type CountRow = Readonly<{ label: string | null; n: number }>;
 export type SourceSummary = Readonly<{
@@ -127,7 +128,7 @@ export class ReportStore {
 
   latestRun(): { toolVersion: string; codebookSha256: string | null; modelSha256: string | null; optionsJson: string } | undefined {
     return this.one(`SELECT tool_version AS toolVersion, codebook_sha256 AS codebookSha256, model_sha256 AS modelSha256, options_json AS optionsJson
-      FROM runs WHERE run_id = (SELECT max(run_id) FROM stage_runs WHERE stage = 'analyse' AND finished_at IS NOT NULL)`);
+      FROM runs WHERE run_id = ${LAST_ANALYSIS_RUN}`);
   }
 
   model(sha256: string): { modelId: string; version: string; json: string } | undefined {

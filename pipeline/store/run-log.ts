@@ -40,9 +40,12 @@ export function addDiagnostic(db: Db, runId: number, stage: string, d: Diagnosti
   db.prepare('INSERT INTO diagnostics (run_id, stage, severity, rid, message) VALUES (?, ?, ?, ?, ?)').run(runId, stage, d.severity, d.rid ?? null, d.message);
 }
 
+/** The run whose analysis the store's codes come from: the last one that finished. */
+export const LAST_ANALYSIS_RUN = "(SELECT max(run_id) FROM stage_runs WHERE stage = 'analyse' AND finished_at IS NOT NULL)";
+
 /** The consultation title the last analysis ran with, for a report made later without the config. */
 export function storedTitle(db: Db): string | undefined {
-  const row = db.prepare(`SELECT options_json AS o FROM runs WHERE run_id = (SELECT max(run_id) FROM stage_runs WHERE stage = 'analyse' AND finished_at IS NOT NULL)`).get() as { o: string } | undefined;
+  const row = db.prepare(`SELECT options_json AS o FROM runs WHERE run_id = ${LAST_ANALYSIS_RUN}`).get() as { o: string } | undefined;
   const title = row ? (JSON.parse(row.o) as { title?: unknown }).title : undefined;
   return typeof title === 'string' ? title : undefined;
 }
