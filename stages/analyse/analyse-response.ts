@@ -61,6 +61,7 @@ export function analyseResponse(input: AnalysisInput, ctx: AnalysisContext): Ana
   const tags: TagOut[] = [];
   const keywordThemes = new Set<string>();
   const words: string[] = [];
+  let wordCount = 0;
   for (const [field, text] of input.answers) {
     const parsed = parseText(text);
     const hits = tagKeywords(parsed, matcher);
@@ -78,7 +79,11 @@ export function analyseResponse(input: AnalysisInput, ctx: AnalysisContext): Ana
       tags.push({ field, themeId: hit.themeId, origin: 'keyword', rule: hit.ruleId, start, end, evidence: redacted.text.slice(start, end), score: null });
     }
     if (words.length) words.push('¶');
-    for (let i = 0; i < parsed.value.length; i++) if (isWord(parsed, i)) words.push(parsed.normal[i] ?? '');
+    for (let i = 0; i < parsed.value.length; i++) {
+      if (!isWord(parsed, i)) continue;
+      words.push(parsed.normal[i] ?? '');
+      wordCount++;
+    }
   }
 
   const scores = model && input.answers.length ? scoreFeatures(model, (emit) => forEachFeature(analysed, codebook.negation.window, emit)) : undefined;
@@ -99,7 +104,8 @@ export function analyseResponse(input: AnalysisInput, ctx: AnalysisContext): Ana
     scores ? { stance: scores.stance, basis: `model:${ctx.modelRef}:${scores.stanceScore.toFixed(3)}` } : { stance: 'unclear', basis: 'no text' },
   );
   // Short answers ("keep it open") repeat by chance, not by campaign: only longer texts get a signature.
-  const shingles = words.length >= MIN_CAMPAIGN_WORDS ? shingleHashes(words) : new Uint32Array(0);
+  // The field separators in `words` are not words.
+  const shingles = wordCount >= MIN_CAMPAIGN_WORDS ? shingleHashes(words) : new Uint32Array(0);
   return {
     rid: input.rid,
     fields,

@@ -7,7 +7,7 @@ import type { Logger } from '../../pipeline/util/log.js';
 import { createAnalysisPool } from './analysis-pool.js';
 import type { ModelFile } from './theme-model.js';
 
-export const ANALYSE_VERSION = '1';
+export const ANALYSE_VERSION = '2';
 /** From this many pending responses on, indexes are dropped during analysis and rebuilt after it. */
 const BULK_THRESHOLD = 20_000;
 
