@@ -49,7 +49,8 @@ function numberFlag(value: string | undefined, name: string): number | undefined
   return n;
 }
 
-export function buildConsultation(files: readonly string[], flags: InputFlags): { consultation: ConsultationConfig; codebookPath: string | undefined } {
+/** `needFiles` is false for the stages that read only the store (analyse, report): they take options, not files. */
+export function buildConsultation(files: readonly string[], flags: InputFlags, needFiles = true): { consultation: ConsultationConfig; codebookPath: string | undefined } {
   let consultation: ConsultationConfig;
   let codebookPath: string | undefined;
   if (flags.config) {
@@ -59,6 +60,8 @@ export function buildConsultation(files: readonly string[], flags: InputFlags): 
     const chosen = files.length === 0 ? configured : files.map((f) => configured.find((s) => basename(s.file) === basename(f)) ?? flagSource(f, flags));
     consultation = { ...loaded, sources: chosen };
     codebookPath = loaded.codebook ? resolve(dir, loaded.codebook) : undefined;
+  } else if (files.length === 0 && !needFiles) {
+    consultation = { title: 'Consultation', sources: [], options: consultationSchema.shape.options.parse(undefined) };
   } else {
     if (files.length === 0) throw new VerbatimError('no input: give CSV files, or --config with a consultation file');
     consultation = consultationSchema.parse({ sources: files.map((f) => flagSource(f, flags)) });

@@ -37,7 +37,7 @@ function pipelineCommand(name: string, description: string, stages: readonly Sta
     .option('--debug', 'stack traces for fatal errors');
   command.action(async (files: string[], flags: CommonFlags) => {
     const log = createLogger({ quiet: flags.quiet === true, debug: flags.debug === true });
-    const { consultation, codebookPath } = stages.includes('ingest') || flags.config ? buildConsultation(files, flags) : { consultation: { title: flags.title ?? 'Consultation', sources: [], options: { campaignThreshold: 0.6, campaignMinSize: 3, quotesPerTheme: 3 } }, codebookPath: undefined };
+    const { consultation, codebookPath } = buildConsultation(files, flags, stages.includes('ingest'));
     const workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 0) throw new VerbatimError(`--workers expects a whole number, got "${flags.workers ?? ''}"`);
     const result = await runPipeline(
