@@ -6,11 +6,11 @@ import { bandHashes, minhashSignature } from '../campaigns/minhash.js';
 import { shingleHashes } from '../campaigns/shingles.js';
 import { combine } from '../combine/combine-rule.js';
 import { redact, type Redaction } from '../redact/redact.js';
-import { forEachFeature, type FieldAnalysis } from './features.js';
+import type { FieldAnalysis } from './features.js';
 import { compileMatcher, type KeywordMatcher } from './keyword-matcher.js';
 import { tagKeywords } from './keyword-tagger.js';
 import { isWord, parseText } from './parse-text.js';
-import { compileModel, scoreFeatures, type CompiledModel } from './compiled-model.js';
+import { compileModel, scoreResponse, type CompiledModel } from './compiled-model.js';
 import { decideStance } from './stance.js';
 import { modelRef, type ModelFile, type Stance } from './theme-model.js';
 
@@ -86,7 +86,7 @@ export function analyseResponse(input: AnalysisInput, ctx: AnalysisContext): Ana
     }
   }
 
-  const scores = model && input.answers.length ? scoreFeatures(model, (emit) => forEachFeature(analysed, codebook.negation.window, emit)) : undefined;
+  const scores = model && input.answers.length ? scoreResponse(model, analysed, codebook.negation.window) : undefined;
   const codes: { themeId: string; basis: string }[] = [];
   for (const theme of codebook.themes) {
     const score = scores?.themes.get(theme.id);

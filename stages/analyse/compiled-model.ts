@@ -1,4 +1,6 @@
-// The theme and stance models packed for the hot path: one map lookup per feature scores every model at once.
+// The theme and stance models packed for the hot path: words are numbered once, so scoring a response
+// looks up numbers, not feature names, and one lookup adds a feature's weight to every model at once.
+import { stemOf, walkFeatures, type FieldAnalysis } from './features.js';
 import { STANCES, type ModelFile, type Stance } from './theme-model.js';
 
 export type CompiledModel = Readonly<{
@@ -10,10 +12,22 @@ export type CompiledModel = Readonly<{
   index: ReadonlyMap<string, number>;
   weights: Float64Array;
   biases: Float64Array;
+  /** Every stem some word or bigram feature names, numbered from 0. */
+  stemCount: number;
+  stemIds: ReadonlyMap<string, number>;
+  /** Per stem number, the row of `w:stem` and of `n:stem`, or -1. */
+  wordRow: Int32Array;
+  negatedRow: Int32Array;
+  /** `previous * stemCount + stem` → the row of `b:previous_stem`. */
+  bigramRow: ReadonlyMap<number, number>;
+  /** Normal form → stem number, or -1 when the model knows no feature of its stem; bounded, per thread. */
+  normalIds: Map<string, number>;
   /** Scratch for de-duplicating features without a set: the response number that last counted each row. */
   seen: Int32Array;
   scored: { count: number };
 }>;
+
+const NORMAL_CACHE_LIMIT = 200_000;
 
 export function compileModel(model: ModelFile, themeIds: readonly string[]): CompiledModel {
   const linear = [...themeIds.map((t) => model.themes[t]), ...STANCES.map((s) => model.stance[s])];
@@ -24,9 +38,37 @@ export function compileModel(model: ModelFile, themeIds: readonly string[]): Com
   linear.forEach((m, k) => {
     for (const [feature, w] of Object.entries(m?.weights ?? {})) weights[(index.get(feature) as number) * width + k] = w;
   });
+
+  const stemIds = new Map<string, number>();
+  const idOf = (stem: string): number => {
+    let id = stemIds.get(stem);
+    if (id === undefined) stemIds.set(stem, (id = stemIds.size));
+    return id;
+  };
+  // A stem may itself hold "_", so a bigram is read at every "_": the extra readings name the same feature.
+  const bigramParts = (name: string): [string, string][] => {
+    const parts: [string, string][] = [];
+    for (let at = name.indexOf('_'); at >= 0; at = name.indexOf('_', at + 1)) parts.push([name.slice(0, at), name.slice(at + 1)]);
+    return parts;
+  };
+  for (const feature of index.keys()) {
+    if (feature.startsWith('w:') || feature.startsWith('n:')) idOf(feature.slice(2));
+    else if (feature.startsWith('b:')) for (const [a, b] of bigramParts(feature.slice(2))) (idOf(a), idOf(b));
+  }
+  const stemCount = stemIds.size;
+  const wordRow = new Int32Array(stemCount).fill(-1);
+  const negatedRow = new Int32Array(stemCount).fill(-1);
+  const bigramRow = new Map<number, number>();
+  for (const [feature, row] of index) {
+    if (feature.startsWith('w:')) wordRow[idOf(feature.slice(2))] = row;
+    else if (feature.startsWith('n:')) negatedRow[idOf(feature.slice(2))] = row;
+    else if (feature.startsWith('b:')) for (const [a, b] of bigramParts(feature.slice(2))) bigramRow.set(idOf(a) * stemCount + idOf(b), row);
+  }
   return {
     source: model, themeIds, width, index, weights,
     biases: Float64Array.from(linear.map((m) => m?.bias ?? 0)),
+    stemCount, stemIds, wordRow, negatedRow, bigramRow,
+    normalIds: new Map(),
     seen: new Int32Array(index.size),
     scored: { count: 0 },
   };
@@ -34,14 +76,13 @@ export function compileModel(model: ModelFile, themeIds: readonly string[]): Com
 
 export type ModelScores = Readonly<{ themes: ReadonlyMap<string, number>; stance: Stance; stanceScore: number }>;
 
-/** Scores the features `each` emits; a feature emitted twice counts once, as the models were trained. */
-export function scoreFeatures(model: CompiledModel, each: (emit: (feature: string) => void) => void): ModelScores {
+/** Adds the weights of the rows `each` reports; a row reported twice counts once, as the models were trained. */
+function scoreRows(model: CompiledModel, each: (add: (row: number) => void) => void): ModelScores {
   const z = Float64Array.from(model.biases);
   const stamp = ++model.scored.count;
-  const { index, weights, width, seen } = model;
-  each((feature) => {
-    const row = index.get(feature);
-    if (row === undefined || seen[row] === stamp) return;
+  const { weights, width, seen } = model;
+  each((row) => {
+    if (row < 0 || seen[row] === stamp) return;
     seen[row] = stamp;
     for (let k = 0; k < width; k++) z[k] = (z[k] as number) + (weights[row * width + k] as number);
   });
@@ -62,6 +103,36 @@ export function scoreFeatures(model: CompiledModel, each: (emit: (feature: strin
   return { themes, stance, stanceScore };
 }
 
-export function scoreAll(model: CompiledModel, features: ReadonlySet<string>): ModelScores {
-  return scoreFeatures(model, (emit) => features.forEach((f) => emit(f)));
+/** Scores features by name: what training produces, and the reference the numbered path must equal. */
+export function scoreAll(model: CompiledModel, features: Iterable<string>): ModelScores {
+  return scoreRows(model, (add) => {
+    for (const f of features) add(model.index.get(f) ?? -1);
+  });
+}
+
+function stemNumber(model: CompiledModel, normal: string): number {
+  let id = model.normalIds.get(normal);
+  if (id === undefined) {
+    if (model.normalIds.size >= NORMAL_CACHE_LIMIT) model.normalIds.clear();
+    id = model.stemIds.get(stemOf(normal)) ?? -1;
+    model.normalIds.set(normal, id);
+  }
+  return id;
+}
+
+/** Scores one response straight from its parses: the same features as `extractFeatures`, by number. */
+export function scoreResponse(model: CompiledModel, fields: readonly FieldAnalysis[], negationWindow: number): ModelScores {
+  const { wordRow, negatedRow, bigramRow, stemCount, index } = model;
+  return scoreRows(model, (add) =>
+    walkFeatures<number>(fields, negationWindow, {
+      key: (normal) => stemNumber(model, normal),
+      word: (id, negated) => {
+        if (id >= 0) add((negated ? negatedRow[id] : wordRow[id]) as number);
+      },
+      bigram: (previous, id) => {
+        if (previous >= 0 && id >= 0) add(bigramRow.get(previous * stemCount + id) ?? -1);
+      },
+      named: (feature) => add(index.get(feature) ?? -1),
+    }),
+  );
 }

@@ -20,31 +20,53 @@ export function stemOf(normal: string): string {
 export type FieldAnalysis = Readonly<{ parsed: ParsedText; hits: readonly KeywordHit[] }>;
 
 /**
- * Emits a response's features; a feature may be emitted more than once. Names: w: stem, n: negated stem,
+ * What a feature walk reports. `K` is how a word is known: its stem for training, a number for scoring,
+ * so the hot path never builds a feature name for a word.
+ */
+export type FeatureSink<K> = Readonly<{
+  key(normal: string): K;
+  word(key: K, negated: boolean): void;
+  bigram(previous: K, key: K): void;
+  /** Keyword and length features, by name. */
+  named(feature: string): void;
+}>;
+
+/**
+ * Walks a response's features; a feature may be reported more than once. Names: w: stem, n: negated stem,
  * b: stem bigram, k/kn/kx: keyword hit/negated/excluded per theme, r: rule hit, len: length band.
  */
-export function forEachFeature(fields: readonly FieldAnalysis[], negationWindow: number, emit: (feature: string) => void): void {
+export function walkFeatures<K>(fields: readonly FieldAnalysis[], negationWindow: number, sink: FeatureSink<K>): void {
   let words = 0;
   for (const { parsed, hits } of fields) {
-    let previous: string | undefined;
+    let previous: K | undefined;
     for (let i = 0; i < parsed.value.length; i++) {
       if (!isWord(parsed, i)) {
         previous = undefined;
         continue;
       }
       words++;
-      const stem = stemOf(parsed.normal[i] ?? '');
+      const key = sink.key(parsed.normal[i] ?? '');
       const negated = isNegated(parsed, i, negationWindow) || (parsed.negated[i] === true && previous !== undefined && isNegated(parsed, i - 1, negationWindow));
-      emit(negated ? `n:${stem}` : `w:${stem}`);
-      if (previous !== undefined) emit(`b:${previous}_${stem}`);
-      previous = stem;
+      sink.word(key, negated);
+      if (previous !== undefined) sink.bigram(previous, key);
+      previous = key;
     }
     for (const hit of hits) {
-      emit(hit.status === 'hit' ? `k:${hit.themeId}` : hit.status === 'negated' ? `kn:${hit.themeId}` : `kx:${hit.themeId}`);
-      if (hit.status === 'hit') emit(`r:${hit.ruleId}`);
+      sink.named(hit.status === 'hit' ? `k:${hit.themeId}` : hit.status === 'negated' ? `kn:${hit.themeId}` : `kx:${hit.themeId}`);
+      if (hit.status === 'hit') sink.named(`r:${hit.ruleId}`);
     }
   }
-  emit(words < 8 ? 'len:short' : words > 80 ? 'len:long' : 'len:mid');
+  sink.named(words < 8 ? 'len:short' : words > 80 ? 'len:long' : 'len:mid');
+}
+
+/** The walk with every feature named: `w:${stem}`, `n:${stem}`, `b:${stem}_${stem}` and the named ones. */
+export function forEachFeature(fields: readonly FieldAnalysis[], negationWindow: number, emit: (feature: string) => void): void {
+  walkFeatures<string>(fields, negationWindow, {
+    key: stemOf,
+    word: (stem, negated) => emit(negated ? `n:${stem}` : `w:${stem}`),
+    bigram: (previous, stem) => emit(`b:${previous}_${stem}`),
+    named: emit,
+  });
 }
 
 /** The set of a response's features, as training reads them. */
