@@ -12,17 +12,18 @@ export type Redacted = Readonly<{
   mapSpan(start: number, end: number): readonly [number, number];
 }>;
 
+/** wink's entity types for single tokens (its.type), found in the parse; the rules catch the forms it misses. */
 const ENTITY_RULES: Readonly<Record<string, Omit<PiiFinding, 'start' | 'end'>>> = {
-  EMAIL: { rule: 'pii.email', replacement: '[email]' },
-  URL: { rule: 'pii.url', replacement: '[link]' },
-  MENTION: { rule: 'pii.handle', replacement: '[handle]' },
+  email: { rule: 'pii.email', replacement: '[email]' },
+  url: { rule: 'pii.url', replacement: '[link]' },
+  mention: { rule: 'pii.handle', replacement: '[handle]' },
 };
 
 function entityFindings(p: ParsedText): PiiFinding[] {
   const out: PiiFinding[] = [];
-  for (const e of p.entities) {
-    const kind = ENTITY_RULES[e.type];
-    if (kind) out.push({ ...kind, start: p.start[e.first] ?? 0, end: p.end[e.last] ?? 0 });
+  for (let i = 0; i < p.type.length; i++) {
+    const kind = ENTITY_RULES[p.type[i] ?? ''];
+    if (kind) out.push({ ...kind, start: p.start[i] ?? 0, end: p.end[i] ?? 0 });
   }
   return out;
 }
