@@ -11,14 +11,26 @@ export type ThemeRow = Readonly<{ themeId: string; label: string; definition: st
 export type QuoteCandidate = Readonly<{ rid: number; responseId: string; field: string; text: string; start: number | null; end: number | null }>;
 export type CampaignSummary = Readonly<{ campaignId: number; size: number; exactCopies: number; representativeRid: number; responseId: string; opening: string }>;
 
+/**
+ * One report's reads. Sections ask for the same figures (totals, units, theme counts) several times, and
+ * on a million responses each ask is a scan of the store, so each query's answer is kept for the life of
+ * the instance. A report only reads; make a new instance after writing.
+ */
 export class ReportStore {
+  private readonly answers = new Map<string, unknown>();
+
   constructor(private readonly db: Db) {}
 
+  private remember<T>(kind: 'all' | 'one', sql: string, params: unknown[], read: () => T): T {
+    const key = `${kind}\u0000${sql}\u0000${JSON.stringify(params)}`;
+    if (!this.answers.has(key)) this.answers.set(key, read());
+    return this.answers.get(key) as T;
+  }
   private all<T>(sql: string, ...params: unknown[]): T[] {
-    return this.db.prepare(sql).all(...params) as T[];
+    return this.remember('all', sql, params, () => this.db.prepare(sql).all(...params) as T[]);
   }
   private one<T>(sql: string, ...params: unknown[]): T {
-    return this.db.prepare(sql).get(...params) as T;
+    return this.remember('one', sql, params, () => this.db.prepare(sql).get(...params) as T);
   }
 
   sources(): SourceSummary[] {
