@@ -21,11 +21,11 @@ export class CampaignStore {
     return (this.db.prepare('SELECT coalesce(max(rid), 0) AS m FROM responses').get() as { m: number }).m;
   }
 
-  *scanBands(): Iterable<{ rid: number; bands: Uint32Array }> {
+  *scanBands(): Iterable<{ rid: number; bands: Uint32Array; size: number }> {
     const rows = this.db.prepare('SELECT rid, bands, shingles FROM signatures ORDER BY rid').iterate();
     for (const row of rows as IterableIterator<{ rid: number; bands: Buffer; shingles: Buffer }>) {
       this.scanned = row;
-      yield { rid: row.rid, bands: toUint32(row.bands) };
+      yield { rid: row.rid, bands: toUint32(row.bands), size: row.shingles.byteLength / 4 };
     }
     this.scanned = undefined;
   }

@@ -3,8 +3,11 @@ import { BANDS } from './minhash.js';
 import { jaccard } from './shingles.js';
 
 export type CampaignInput = Readonly<{
-  /** Every response with text, in ascending rid order: rid and its band hashes (BANDS values). Called once. */
-  scan(): Iterable<Readonly<{ rid: number; bands: Uint32Array }>>;
+  /**
+   * Every response with text, in ascending rid order: rid, its band hashes (BANDS values) and, when known, the
+   * size of its shingle set, which lets a pair that cannot reach the threshold be skipped unread. Called once.
+   */
+  scan(): Iterable<Readonly<{ rid: number; bands: Uint32Array; size?: number }>>;
   /** The shingle set of one response, for exact verification. */
   shingles(rid: number): Uint32Array;
   maxRid: number;
@@ -25,8 +28,11 @@ const MAX_LOAD = 0.5;
  * (not by which groups exist at the time) keeps the result independent of how bands are split into passes.
  */
 const MAX_LEADERS = 4;
-/** Leader shingle sets kept for verification: enough for the leaders of many interleaved campaigns, a few MB at most. */
-const CACHE_SLOTS = 1024;
+/**
+ * Leader shingle sets kept for verification. At 1M responses a campaign has up to 64 leaders (16 bands, 4 each),
+ * so 1024 slots thrashed; 16,384 hold the leaders of hundreds of interleaved campaigns in a few MB.
+ */
+const CACHE_SLOTS = 1 << 14;
 /*
  * A candidate pair shares at least one band by construction. Requiring one more shared band before reading
  * both shingle sets keeps 99.2% of pairs at Jaccard 0.6 (P(>=2 of 16 bands | 0.6^2 per band)) and skips
@@ -164,7 +170,16 @@ class Verifier implements Linker {
     private readonly failedWith: Int32Array,
     /** Every response's band hashes, BANDS per rid, kept from the first scan. */
     private readonly allBands: Uint32Array,
+    /** Every response's shingle count, or -1 when the scan did not say. */
+    private readonly sizes: Int32Array,
   ) {}
+
+  /** Jaccard is at most min/max of the set sizes: if that is under the threshold, the pair fails unread. */
+  private sizesRuleOut(a: number, b: number): boolean {
+    const sa = this.sizes[a] ?? -1;
+    const sb = this.sizes[b] ?? -1;
+    return sa >= 0 && sb >= 0 && Math.min(sa, sb) / Math.max(sa, sb) < this.threshold;
+  }
 
   private sharedBands(a: number, b: number): number {
     let shared = 0;
@@ -177,7 +192,7 @@ class Verifier implements Linker {
     const a = this.sets.find(rid);
     const b = this.sets.find(leader);
     if (a === b) return;
-    if (this.sharedBands(rid, leader) < MIN_SHARED_BANDS) {
+    if (this.sharedBands(rid, leader) < MIN_SHARED_BANDS || this.sizesRuleOut(rid, leader)) {
       this.failedWith[rid] = leader;
       return;
     }
@@ -217,7 +232,8 @@ export function findCampaigns(input: CampaignInput, options: CampaignOptions): C
   // The first scan keeps every band hash (64 bytes a response), so later passes need no scan of the store.
   const allBands = new Uint32Array(n * BANDS);
   const present = new Uint8Array(n);
-  const verifier = new Verifier(input, sets, options.threshold, failedWith, allBands);
+  const sizes = new Int32Array(n).fill(-1);
+  const verifier = new Verifier(input, sets, options.threshold, failedWith, allBands, sizes);
   // Tables start small and grow to the number of distinct band hashes, so sparse rids cost no table space;
   // later passes reuse the grown arrays.
   const tables = Array.from({ length: perPass }, () => new BandTable(MIN_CAPACITY));
@@ -234,6 +250,7 @@ export function findCampaigns(input: CampaignInput, options: CampaignOptions): C
         previous = rid;
         allBands.set(row.bands.subarray(0, BANDS), rid * BANDS);
         present[rid] = 1;
+        if (row.size !== undefined) sizes[rid] = row.size;
         for (let k = 0; k < count; k++) tables[k]?.offer(row.bands[k] ?? 0, rid, verifier);
       }
       continue;

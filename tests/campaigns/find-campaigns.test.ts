@@ -76,6 +76,23 @@ describe('findCampaigns', () => {
     const sets = [Uint32Array.from(range(1, 100)), Uint32Array.from(range(1, 55)), Uint32Array.from(range(200, 215)), Uint32Array.from([...range(200, 210), ...range(250, 254)])];
     const input = { scan: () => sets.map((_, rid) => ({ rid, bands: new Uint32Array(BANDS) })), shingles: (rid: number) => sets[rid] ?? new Uint32Array(0), maxRid: 3 };
     expect(findCampaigns(input, { threshold: 0.55, minSize: 2 }).map((c) => c.members)).toEqual([[0, 1]]);
+    // With set sizes given, 55 of 100 is exactly at the bound and must still be read and joined.
+    const sized = { ...input, scan: () => sets.map((set, rid) => ({ rid, bands: new Uint32Array(BANDS), size: set.length })) };
+    expect(findCampaigns(sized, { threshold: 0.55, minSize: 2 }).map((c) => c.members)).toEqual([[0, 1]]);
+  });
+
+  it('skips, unread, a pair whose set sizes alone rule out the threshold', () => {
+    // Same band hashes everywhere; rid 2 is a copy of rid 0, rid 1 is a quarter of its size.
+    const letter = Uint32Array.from({ length: 80 }, (_, i) => i);
+    const sets = [letter, letter.subarray(0, 20), letter];
+    const reads: number[] = [];
+    const input = {
+      scan: () => sets.map((set, rid) => ({ rid, bands: new Uint32Array(BANDS), size: set.length })),
+      shingles: (rid: number) => (reads.push(rid), sets[rid] ?? new Uint32Array(0)),
+      maxRid: 2,
+    };
+    expect(findCampaigns(input, { threshold: 0.6, minSize: 2 }).map((c) => c.members)).toEqual([[0, 2]]);
+    expect(reads).not.toContain(1);
   });
 
   it('orders campaigns by size, then by smallest rid, with members ascending', () => {

@@ -155,7 +155,7 @@ export function inputFor(texts: readonly string[]): CampaignInput & { scans: num
       input.scans++;
       for (let rid = 0; rid < bands.length; rid++) {
         const b = bands[rid];
-        if (b && (shingles[rid]?.length ?? 0) > 0) yield { rid, bands: b };
+        if (b && (shingles[rid]?.length ?? 0) > 0) yield { rid, bands: b, size: shingles[rid]?.length ?? 0 };
       }
     },
     shingles: (rid: number) => shingles[rid] ?? new Uint32Array(0),
