@@ -12,7 +12,8 @@ import type { Logger } from '../util/log.js';
 import { TOOL_VERSION } from '../util/version.js';
 import { ANALYSE_VERSION, analyseStage } from '../../stages/analyse/analyse-stage.js';
 import { CAMPAIGN_VERSION, campaignStage } from '../../stages/campaigns/campaign-stage.js';
-import { ingestSource } from '../../stages/ingest/ingest-source.js';
+import { ingestSource, prepareSource, type PreparedSource } from '../../stages/ingest/ingest-source.js';
+import { IngestFeed } from './ingest-feed.js';
 import { renderReport } from '../../stages/report/render-report.js';
 import { loadModel, type LoadedModel } from './load-model.js';
 
@@ -70,14 +71,14 @@ export async function runPipeline(options: PipelineOptions, log: Logger): Promis
         ...(inputs ? { codebook: { id: inputs.codebook.codebook.id, version: inputs.codebook.codebook.version, combine: inputs.codebook.codebook.combine } } : {}),
       },
     });
-    if (options.stages.includes('ingest')) {
-      for (const source of options.consultation.sources) await ingestSource(db, source, runId, log);
-    }
     if (inputs) {
       writeThemes(db, inputs.codebook.codebook, inputs.codebook.sha256);
       if (inputs.model) writeModel(db, inputs.model.sha256, inputs.model.model.id, inputs.model.model.version, inputs.model.json);
-      await analyseAll(db, runId, options, inputs.codebook, inputs.model, log);
     }
+    if (options.stages.includes('ingest') && inputs) await ingestWhileAnalysing(db, runId, options, inputs, log);
+    else if (options.stages.includes('ingest')) {
+      for (const source of options.consultation.sources) await ingestSource(db, source, runId, log);
+    } else if (inputs) await analyseAll(db, runId, options, inputs.codebook, inputs.model, log);
     let reportPath: string | undefined;
     if (options.stages.includes('report')) reportPath = writeReport(db, options, log);
     const rejects = rejectCount(db);
@@ -88,9 +89,45 @@ export async function runPipeline(options: PipelineOptions, log: Logger): Promis
   }
 }
 
-async function analyseAll(db: Db, runId: number, options: PipelineOptions, codebook: LoadedCodebook, model: LoadedModel | undefined, log: Logger): Promise<void> {
+/**
+ * `run`: the rows of each file are analysed as ingest commits them, so the workers start on the first batch
+ * instead of idling until the last file is read. Every file is prepared first (hashed, sniffed, and its old
+ * rows cleared if it is read again), so no row is removed while its analysis is in flight. If either side
+ * fails, the other stops at its next batch and the first failure is reported.
+ */
+async function ingestWhileAnalysing(db: Db, runId: number, options: PipelineOptions, inputs: { codebook: LoadedCodebook; model: LoadedModel | undefined }, log: Logger): Promise<void> {
+  const prepared: PreparedSource[] = [];
+  for (const source of options.consultation.sources) {
+    const p = await prepareSource(db, source, runId, log);
+    if ('read' in p) prepared.push(p);
+  }
+  const feed = new IngestFeed();
+  const reading = (async () => {
+    for (const p of prepared) {
+      await p.read(() => {
+        if (feed.failed) throw feed.failed;
+        feed.committed();
+      });
+    }
+    feed.finish();
+  })();
+  const analysing = analyseAll(db, runId, options, inputs.codebook, inputs.model, log, feed);
+  const outcomes = await Promise.allSettled([
+    reading.catch((error: unknown) => {
+      feed.fail(error as Error);
+      throw error;
+    }),
+    analysing.catch((error: unknown) => {
+      feed.fail(error as Error);
+      throw error;
+    }),
+  ]);
+  for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
+}
+
+async function analyseAll(db: Db, runId: number, options: PipelineOptions, codebook: LoadedCodebook, model: LoadedModel | undefined, log: Logger, feed?: IngestFeed): Promise<void> {
   const paramsHash = sha256Text(stableJson({ v: ANALYSE_VERSION, codebook: codebook.sha256, model: model?.sha256 ?? null }));
-  const { analysed } = await analyseStage(db, codebook.codebook, model?.model, { runId, workers: options.workers, batchSize: options.batchSize, dropRaw: options.dropRaw, paramsHash }, log);
+  const { analysed } = await analyseStage(db, codebook.codebook, model?.model, { runId, workers: options.workers, batchSize: options.batchSize, dropRaw: options.dropRaw, paramsHash }, log, feed);
   const applied = applyHumanCodes(db);
   if (applied) log.info(`combine: ${applied} human codes applied over machine codes`);
   const o = options.consultation.options;

@@ -17,9 +17,17 @@ export class AnalysisStore {
   private readonly copyUnredacted: Statement;
   private readonly dropRaw: Statement;
 
-  constructor(private readonly db: Db) {
-    this.pending = db.prepare(`SELECT rid, source_id AS sourceId, closed_json AS closedJson FROM active_responses
-      WHERE analysed_run IS NULL AND rid > ? ORDER BY rid LIMIT ?`);
+  /**
+   * Responses wait for analysis once their source is complete and not superseded, or while this run is
+   * still ingesting it (`run` analyses committed rows as the rest of the file is read). A source an earlier
+   * run left half-read is not analysed: it is read again from its first row when next ingested.
+   */
+  private static readonly PENDING = `FROM responses r JOIN sources s ON s.source_id = r.source_id
+    WHERE s.superseded_by IS NULL AND (s.status = 'complete' OR s.run_id = @runId) AND r.analysed_run IS NULL`;
+
+  constructor(private readonly db: Db, private readonly runId: number) {
+    this.pending = db.prepare(`SELECT r.rid, r.source_id AS sourceId, r.closed_json AS closedJson ${AnalysisStore.PENDING}
+      AND r.rid > @after ORDER BY r.rid LIMIT @limit`);
     this.answers = db.prepare('SELECT rid, field, coalesce(raw_text, redacted_text) AS text FROM answers WHERE rid >= ? AND rid <= ? ORDER BY rid, field');
     this.sourceMapping = db.prepare('SELECT mapping_json AS mappingJson FROM sources WHERE source_id = ?');
     this.bulk = {
@@ -36,7 +44,7 @@ export class AnalysisStore {
   }
 
   countPending(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM active_responses WHERE analysed_run IS NULL').get() as { n: number }).n;
+    return (this.db.prepare(`SELECT count(*) AS n ${AnalysisStore.PENDING}`).get({ runId: this.runId }) as { n: number }).n;
   }
 
   private stanceOf(sourceId: number): SourceStance {
@@ -52,7 +60,7 @@ export class AnalysisStore {
 
   /** The next `limit` responses after `afterRid` that have not been analysed yet. */
   nextBatch(afterRid: number, limit: number): AnalysisInput[] {
-    const rows = this.pending.all(afterRid, limit) as { rid: number; sourceId: number; closedJson: string }[];
+    const rows = this.pending.all({ runId: this.runId, after: afterRid, limit }) as { rid: number; sourceId: number; closedJson: string }[];
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (!first || !last) return [];
@@ -66,7 +74,7 @@ export class AnalysisStore {
     return rows.map((r) => ({ rid: r.rid, answers: byRid.get(r.rid) ?? [], closed: JSON.parse(r.closedJson) as Record<string, string>, ...this.stanceOf(r.sourceId) }));
   }
 
-  writeBatch(runId: number, results: readonly AnalysisOutput[], dropRaw: boolean): void {
+  writeBatch(results: readonly AnalysisOutput[], dropRaw: boolean): void {
     const tags: unknown[] = [];
     const codes: unknown[] = [];
     const redactions: unknown[] = [];
@@ -86,7 +94,7 @@ export class AnalysisStore {
       this.bulk.signature.run(signatures);
       for (const r of results) {
         for (const f of r.fields) this.updateAnswer.run(f.redacted, r.rid, f.field);
-        this.updateResponse.run(r.stance, r.stanceBasis, r.textHash, runId, r.rid);
+        this.updateResponse.run(r.stance, r.stanceBasis, r.textHash, this.runId, r.rid);
       }
       // Answers redaction left unchanged get their text copied in one statement per batch.
       const rids = JSON.stringify(results.map((r) => r.rid));

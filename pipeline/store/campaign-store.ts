@@ -17,6 +17,15 @@ export class CampaignStore {
 
   constructor(private readonly db: Db) {}
 
+  /**
+   * Campaigns are found among counted responses only. Ingest removes a superseded file's signatures when the
+   * new version completes, but under `run` an analysis batch of the old file's rows can land after that.
+   */
+  dropUncountedSignatures(): void {
+    this.db.exec(`DELETE FROM signatures WHERE rid IN (SELECT r.rid FROM responses r JOIN sources s ON s.source_id = r.source_id
+      WHERE s.superseded_by IS NOT NULL OR s.status != 'complete')`);
+  }
+
   maxRid(): number {
     return (this.db.prepare('SELECT coalesce(max(rid), 0) AS m FROM responses').get() as { m: number }).m;
   }

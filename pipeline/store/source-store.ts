@@ -60,7 +60,8 @@ export class SourceWriter {
   responses = 0;
   rejects = 0;
 
-  constructor(private readonly db: Db, private readonly sourceId: number, private readonly batchSize = 5000) {
+  /** `onCommit` runs after each batch is committed, so a reader on the same connection can see the new rows. */
+  constructor(private readonly db: Db, private readonly sourceId: number, private readonly onCommit: () => void = () => undefined, private readonly batchSize = 5000) {
     this.insertResponse = db.prepare(`INSERT OR IGNORE INTO responses (response_id, source_id, line, row, respondent_type, area, closed_json, has_text)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertAnswer = db.prepare('INSERT INTO answers (rid, field, raw_text) VALUES (?, ?, ?)');
@@ -99,6 +100,7 @@ export class SourceWriter {
     this.db.transaction(() => {
       for (const w of work) w();
     })();
+    this.onCommit();
   }
 
   /** Writes the last batch and marks the source complete in the same transaction. */

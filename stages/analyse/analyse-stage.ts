@@ -8,20 +8,27 @@ import { createAnalysisPool } from './analysis-pool.js';
 import type { ModelFile } from './theme-model.js';
 
 export const ANALYSE_VERSION = '2';
-/** From this many pending responses on, indexes are dropped during analysis and rebuilt after it. */
+/**
+ * Once this many responses are to be written, the analysis tables' indexes are dropped and rebuilt after the
+ * stage: known at the start when the store already holds them, or reached on the way while `run` is ingesting.
+ */
 const BULK_THRESHOLD = 20_000;
 
 export type AnalyseOptions = Readonly<{ runId: number; workers: number; batchSize: number; dropRaw: boolean; paramsHash: string }>;
 
 export type AnalyseResult = Readonly<{ analysed: number; resumed: boolean }>;
 
+/** Where rows come from while they are still being read: the stage waits on it when it has caught up. */
+export type RowFeed = Readonly<{ done: boolean; failed: Error | undefined; next(): Promise<void> }>;
+
 function lastAnalyseParams(db: Db): string | undefined {
   const row = db.prepare("SELECT params_hash AS p FROM stage_runs WHERE stage = 'analyse' ORDER BY rowid DESC LIMIT 1").get() as { p: string } | undefined;
   return row?.p;
 }
 
-export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile | undefined, options: AnalyseOptions, log: Logger): Promise<AnalyseResult> {
-  const store = new AnalysisStore(db);
+/** Analyses every pending response; with a feed, also each row ingest commits until the feed is done. */
+export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile | undefined, options: AnalyseOptions, log: Logger, feed?: RowFeed): Promise<AnalyseResult> {
+  const store = new AnalysisStore(db, options.runId);
   const startedAt = new Date().toISOString();
   const previous = lastAnalyseParams(db);
   const resumed = previous === options.paramsHash;
@@ -30,28 +37,44 @@ export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile 
     store.resetAll();
   }
   const stageRow = startStage(db, { runId: options.runId, stage: 'analyse', version: ANALYSE_VERSION, paramsHash: options.paramsHash }, startedAt);
-  const total = store.countPending();
-  if (total === 0) {
+  const pendingAtStart = store.countPending();
+  if (pendingAtStart === 0 && (feed === undefined || feed.done)) {
     finishStage(db, stageRow, { analysed: 0 });
     return { analysed: 0, resumed };
   }
-  const bulk = total >= BULK_THRESHOLD;
-  if (bulk) dropIndexes(db);
+  let bulk = false;
+  const goBulk = (): void => {
+    if (bulk) return;
+    bulk = true;
+    dropIndexes(db);
+  };
+  if (pendingAtStart >= BULK_THRESHOLD) goBulk();
   const pool = createAnalysisPool(options.workers, codebook, model);
-  const progress = log.progress('analyse', total);
+  // While ingest runs, the number of responses is not known yet: the progress line then shows no total.
+  const progress = log.progress('analyse', feed && !feed.done ? undefined : pendingAtStart);
   let analysed = 0;
   let afterRid = 0;
   const inFlight = new Set<Promise<void>>();
   try {
     for (;;) {
+      if (feed?.failed) {
+        // Ingest failed: what is in flight is still written, then the run stops with ingest's error.
+        await Promise.allSettled(inFlight);
+        throw feed.failed;
+      }
       const batch = store.nextBatch(afterRid, options.batchSize);
       const last = batch[batch.length - 1];
-      if (!last) break;
+      if (!last) {
+        if (!feed || feed.done) break;
+        await feed.next();
+        continue;
+      }
       afterRid = last.rid;
       const job = pool.analyse(batch).then((results) => {
-        store.writeBatch(options.runId, results, options.dropRaw);
+        store.writeBatch(results, options.dropRaw);
         analysed += results.length;
         progress.tick(analysed);
+        if (analysed >= BULK_THRESHOLD) goBulk();
       });
       inFlight.add(job);
       void job.finally(() => inFlight.delete(job)).catch(() => undefined);

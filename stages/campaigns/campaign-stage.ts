@@ -12,6 +12,7 @@ export type CampaignStageOptions = Readonly<{ runId: number; threshold: number; 
 export function campaignStage(db: Db, options: CampaignStageOptions, log: Logger): { campaigns: number; members: number } {
   const startedAt = new Date().toISOString();
   const store = new CampaignStore(db);
+  store.dropUncountedSignatures();
   const progress = log.progress('campaigns');
   const campaigns = findCampaigns(
     { scan: () => store.scanBands(), shingles: store.shinglesReader(), maxRid: store.maxRid() },

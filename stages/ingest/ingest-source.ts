@@ -8,7 +8,7 @@ import { SourceWriter, clearSource, findSourceBySha, insertSource, otherSourceWi
 import { VerbatimError } from '../../pipeline/util/errors.js';
 import { sha256Text, stableJson } from '../../pipeline/util/hash.js';
 import type { Logger } from '../../pipeline/util/log.js';
-import { resolveColumns } from './column-mapping.js';
+import { resolveColumns, type ColumnMapping } from './column-mapping.js';
 import { readSample } from './decode.js';
 import { detectColumns } from './detect-columns.js';
 import { buildHeader, isSubHeaderRow } from './header.js';
@@ -27,7 +27,19 @@ export function sourceNameOf(source: SourceConfig): string {
   return source.name ?? basename(source.file, extname(source.file)).replace(/[^A-Za-z0-9_.-]+/g, '-');
 }
 
+/** A source whose file is sniffed and whose old rows (if it is read again) are cleared: ready for its rows. */
+export type PreparedSource = Readonly<{ read(onCommit?: () => void): Promise<IngestResult> }>;
+
 export async function ingestSource(db: Db, source: SourceConfig, runId: number, log: Logger): Promise<IngestResult> {
+  const prepared = await prepareSource(db, source, runId, log);
+  return 'read' in prepared ? prepared.read() : prepared;
+}
+
+/**
+ * Everything before the rows: hash and sniff the file, map its columns, and decide whether it is new, read
+ * again (its old rows and their analysis are removed now) or already in the store (nothing to do).
+ */
+export async function prepareSource(db: Db, source: SourceConfig, runId: number, log: Logger): Promise<PreparedSource | IngestResult> {
   const file = source.file;
   const name = sourceNameOf(source);
   const startedAt = new Date().toISOString();
@@ -69,8 +81,19 @@ export async function ingestSource(db: Db, source: SourceConfig, runId: number, 
     sourceId = insertSource(db, sourceHeader);
   }
 
-  const writer = new SourceWriter(db, sourceId);
-  const context = { sourceName: name, width: header.length, delimiter, mapping, fixedRespondentType: source.respondentType };
+  return { read: (onCommit) => readSource(db, { file, name, runId, sourceId, encoding, delimiter, header, headerRows, mapping, readAs, notes: detected.notes, respondentType: source.respondentType, startedAt }, log, onCommit) };
+}
+
+type SourceReading = Readonly<{
+  file: string; name: string; runId: number; sourceId: number; encoding: Encoding; delimiter: string; header: readonly string[];
+  headerRows: number; mapping: ColumnMapping; readAs: unknown; notes: readonly string[]; respondentType: string | undefined; startedAt: string;
+}>;
+
+async function readSource(db: Db, r: SourceReading, log: Logger, onCommit?: () => void): Promise<IngestResult> {
+  const { file, name, runId, sourceId, encoding, delimiter, headerRows, readAs, startedAt } = r;
+  const detected = { notes: r.notes };
+  const writer = new SourceWriter(db, sourceId, onCommit);
+  const context = { sourceName: name, width: r.header.length, delimiter, mapping: r.mapping, fixedRespondentType: r.respondentType };
   let rowsRead = 0;
   let blankRows = 0;
   const progress = log.progress(`ingest ${name}`);

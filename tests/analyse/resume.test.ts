@@ -35,13 +35,13 @@ describe('analysis resumes after an interruption', () => {
     const killed = await ingested();
     // The interrupted run: its stage row was written and two batches committed before it died.
     killed.prepare("INSERT INTO stage_runs (run_id, stage, version, params_hash, started_at) VALUES (1, 'analyse', '1', 'p1', 'x')").run();
-    const store = new AnalysisStore(killed);
+    const store = new AnalysisStore(killed, 1);
     const context = createAnalysisContext(codebook, undefined);
     let after = 0;
     for (let i = 0; i < 2; i++) {
       const batch = store.nextBatch(after, 2);
       after = batch[batch.length - 1]?.rid ?? after;
-      store.writeBatch(1, batch.map((b) => analyseResponse(b, context)), false);
+      store.writeBatch(batch.map((b) => analyseResponse(b, context)), false);
     }
     const resumed = await analyseStage(killed, codebook, undefined, options, silentLogger);
     expect(resumed.resumed).toBe(true);
