@@ -13,10 +13,10 @@ export type ResponseRow = Readonly<{
 
 export type RejectRow = Readonly<{ line: number; row: number; column: number | null; reason: string; raw: string }>;
 
-export type ExistingSource = Readonly<{ sourceId: number; name: string; status: 'ingesting' | 'complete'; rowsRead: number; mappingJson: string }>;
+export type ExistingSource = Readonly<{ sourceId: number; name: string; status: 'ingesting' | 'complete'; rowsRead: number; mappingJson: string; runId: number }>;
 
 export function findSourceBySha(db: Db, sha256: string): ExistingSource | undefined {
-  return db.prepare('SELECT source_id AS sourceId, name, status, rows_read AS rowsRead, mapping_json AS mappingJson FROM sources WHERE sha256 = ?').get(sha256) as ExistingSource | undefined;
+  return db.prepare('SELECT source_id AS sourceId, name, status, rows_read AS rowsRead, mapping_json AS mappingJson, run_id AS runId FROM sources WHERE sha256 = ?').get(sha256) as ExistingSource | undefined;
 }
 
 /** Removes a source's rows and everything derived from them, so the file can be read again from its first row. */

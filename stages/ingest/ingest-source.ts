@@ -60,6 +60,11 @@ export async function prepareSource(db: Db, source: SourceConfig, runId: number,
   // What decides how rows become responses: the same file read the same way is a no-op.
   // The stance question is stored under the header's own spelling, the key its answers are stored under.
   const readAs = { ...detected.columns, stance: mapping.stance, encoding, delimiter, respondentType: source.respondentType, stanceMap: source.stanceMap, ingestVersion: INGEST_VERSION };
+  if (existing?.status === 'ingesting' && existing.runId === runId) {
+    // `run` prepares every file before reading any: the same file named twice is read once.
+    log.info(`${file}: the same file as source "${existing.name}" in this run; it is read once`);
+    return { sourceName: existing.name, file, skipped: true, rowsRead: 0, responses: 0, rejects: 0, blankRows: 0 };
+  }
   if (existing?.status === 'complete' && existing.mappingJson === JSON.stringify(readAs)) {
     log.info(`${file}: already ingested as source "${existing.name}" (sha256 ${scan.sha256.slice(0, 12)}), nothing to do`);
     return { sourceName: existing.name, file, skipped: true, rowsRead: existing.rowsRead, responses: 0, rejects: 0, blankRows: 0 };

@@ -59,6 +59,16 @@ describe('analysis fed by ingest', () => {
     expect(tags).toEqual({ n: ROWS, r: ROWS });
   });
 
+  it('reads a file named twice in one run once', async () => {
+    const { db, dir } = tempStore();
+    const file = bigFile(dir);
+    const { runId, p } = await prepared(db, file);
+    const again = await prepareSource(db, source(file, { name: 'again', columns: { id: 'id', text: ['Comment'] } }), runId, silentLogger);
+    expect('read' in again ? 'read' : again.skipped).toBe(true);
+    await p.read();
+    expect((db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n).toBe(ROWS);
+  });
+
   it('stops with ingest\'s error when ingest fails', async () => {
     const { db, dir } = tempStore();
     const { runId } = await prepared(db, bigFile(dir));
