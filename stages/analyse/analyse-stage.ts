@@ -54,6 +54,8 @@ export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile 
   const progress = log.progress('analyse', feed && !feed.done ? undefined : pendingAtStart);
   let analysed = 0;
   let afterRid = 0;
+  // Under `run` the total is known once ingest ends: what is done plus what waits (in flight included).
+  let total = feed && !feed.done ? undefined : pendingAtStart;
   const inFlight = new Set<Promise<void>>();
   try {
     for (;;) {
@@ -73,7 +75,8 @@ export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile 
       const job = pool.analyse(batch).then((results) => {
         store.writeBatch(results, options.dropRaw);
         analysed += results.length;
-        progress.tick(analysed);
+        if (total === undefined && feed?.done) total = analysed + store.countPending();
+        progress.tick(analysed, total ? Math.min(1, analysed / total) : undefined);
         if (analysed >= BULK_THRESHOLD) goBulk();
       });
       inFlight.add(job);

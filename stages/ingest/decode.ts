@@ -5,7 +5,13 @@ import iconv from 'iconv-lite';
 import type { Encoding } from './scan-file.js';
 
 export function decodedStream(path: string, encoding: Encoding): Readable {
-  return createReadStream(path, { highWaterMark: 1 << 20 }).pipe(iconv.decodeStream(encoding, { stripBOM: true })) as unknown as Readable;
+  return decodedFile(path, encoding).text;
+}
+
+/** The decoded text of a file, and how many of its bytes have been read so far (for progress). */
+export function decodedFile(path: string, encoding: Encoding): { text: Readable; bytesRead: () => number } {
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  return { text: file.pipe(iconv.decodeStream(encoding, { stripBOM: true })) as unknown as Readable, bytesRead: () => file.bytesRead };
 }
 
 /** The first `maxChars` characters of a file, for sniffing the delimiter and the columns. */

@@ -86,12 +86,14 @@ export async function prepareSource(db: Db, source: SourceConfig, runId: number,
     sourceId = insertSource(db, sourceHeader);
   }
 
-  return { read: (onCommit) => readSource(db, { file, name, runId, sourceId, encoding, delimiter, header, headerRows, mapping, readAs, notes: detected.notes, respondentType: source.respondentType, startedAt }, log, onCommit) };
+  return { read: (onCommit) => readSource(db, { file, name, runId, sourceId, encoding, delimiter, header, headerRows, mapping, readAs, notes: detected.notes, respondentType: source.respondentType, startedAt, bytes: scan.bytes }, log, onCommit) };
 }
 
 type SourceReading = Readonly<{
   file: string; name: string; runId: number; sourceId: number; encoding: Encoding; delimiter: string; header: readonly string[];
   headerRows: number; mapping: ColumnMapping; readAs: unknown; notes: readonly string[]; respondentType: string | undefined; startedAt: string;
+  /** The file's size, for the share read so far. */
+  bytes: number;
 }>;
 
 async function readSource(db: Db, r: SourceReading, log: Logger, onCommit?: () => void): Promise<IngestResult> {
@@ -102,7 +104,7 @@ async function readSource(db: Db, r: SourceReading, log: Logger, onCommit?: () =
   let rowsRead = 0;
   let blankRows = 0;
   const progress = log.progress(`ingest ${name}`);
-  await readRecords(file, encoding, delimiter, (record) => {
+  await readRecords(file, encoding, delimiter, (record, bytesRead) => {
     if (record.row <= headerRows) return;
     const outcome = recordToResponse(record, context);
     if (outcome.kind === 'blank') {
@@ -112,7 +114,8 @@ async function readSource(db: Db, r: SourceReading, log: Logger, onCommit?: () =
     rowsRead++;
     if (outcome.kind === 'response') writer.addResponse(outcome.response);
     else writer.addReject(outcome.reject);
-    if ((rowsRead & 1023) === 0) progress.tick(rowsRead);
+    // The row count is not known until the end; the share of the file's bytes read gives the ETA.
+    if ((rowsRead & 1023) === 0) progress.tick(rowsRead, r.bytes > 0 ? bytesRead / r.bytes : undefined);
   });
   const supersedes = otherSourceWithName(db, name, sourceId);
   const paramsHash = sha256Text(stableJson(readAs));

@@ -1,6 +1,6 @@
 // Streams a CSV file's records through papaparse, each with the line it starts on and its Excel row number.
 import Papa from 'papaparse';
-import { decodedStream } from './decode.js';
+import { decodedFile } from './decode.js';
 import type { Encoding } from './scan-file.js';
 
 export type CsvRecord = Readonly<{
@@ -22,13 +22,17 @@ function countBreaks(text: string, linebreak: string): number {
   return n;
 }
 
-/** Calls `onRecord` synchronously for every record (the store writes are synchronous too). */
-export function readRecords(path: string, encoding: Encoding, delimiter: string, onRecord: (record: CsvRecord) => void): Promise<ReadSummary> {
+/**
+ * Calls `onRecord` synchronously for every record (the store writes are synchronous too), with the number
+ * of the file's bytes read so far.
+ */
+export function readRecords(path: string, encoding: Encoding, delimiter: string, onRecord: (record: CsvRecord, bytesRead: number) => void): Promise<ReadSummary> {
+  const file = decodedFile(path, encoding);
   return new Promise((resolve, reject) => {
     let line = 1;
     let row = 0;
     let linebreak = '\n';
-    Papa.parse<string[]>(decodedStream(path, encoding), {
+    Papa.parse<string[]>(file.text, {
       delimiter,
       skipEmptyLines: false,
       step(result, parser) {
@@ -43,7 +47,7 @@ export function readRecords(path: string, encoding: Encoding, delimiter: string,
         for (const f of fields) breaks += countBreaks(f, linebreak);
         line += breaks;
         try {
-          onRecord(record);
+          onRecord(record, file.bytesRead());
         } catch (error) {
           parser.abort();
           reject(error);
