@@ -103,8 +103,8 @@ export class SourceWriter {
     this.onCommit();
   }
 
-  /** Writes the last batch and marks the source complete in the same transaction. */
-  finish(rowsRead: number, blankRows: number, supersedes: number | undefined, onCommit: () => void): void {
+  /** Writes the last batch and marks the source complete in the same transaction, with `alsoInTransaction`. */
+  finish(rowsRead: number, blankRows: number, supersedes: number | undefined, alsoInTransaction: () => void): void {
     const work = this.pending;
     this.pending = [];
     this.db.transaction(() => {
@@ -115,7 +115,8 @@ export class SourceWriter {
         // Campaign detection scans signatures alone, so a superseded file's responses leave it here.
         this.db.prepare('DELETE FROM signatures WHERE rid IN (SELECT rid FROM responses WHERE source_id = ?)').run(supersedes);
       }
-      onCommit();
+      alsoInTransaction();
     })();
+    this.onCommit();
   }
 }

@@ -4,13 +4,13 @@ import { AnalysisStore } from '../../pipeline/store/analysis-store.js';
 import { dropIndexes, ensureIndexes, type Db } from '../../pipeline/store/db.js';
 import { finishStage, startStage } from '../../pipeline/store/run-log.js';
 import type { Logger } from '../../pipeline/util/log.js';
-import { createAnalysisPool } from './analysis-pool.js';
+import { createAnalysisPool, type AnalysisPool } from './analysis-pool.js';
 import type { ModelFile } from './theme-model.js';
 
 export const ANALYSE_VERSION = '2';
 /**
- * Once this many responses are to be written, the analysis tables' indexes are dropped and rebuilt after the
- * stage: known at the start when the store already holds them, or reached on the way while `run` is ingesting.
+ * From this many responses on, the analysis tables' indexes are dropped and rebuilt after the stage: at the
+ * start when that many are waiting, otherwise once that many have been written (under `run`, as ingest goes).
  */
 const BULK_THRESHOLD = 20_000;
 
@@ -18,8 +18,14 @@ export type AnalyseOptions = Readonly<{ runId: number; workers: number; batchSiz
 
 export type AnalyseResult = Readonly<{ analysed: number; resumed: boolean }>;
 
-/** Where rows come from while they are still being read: the stage waits on it when it has caught up. */
-export type RowFeed = Readonly<{ done: boolean; failed: Error | undefined; next(): Promise<void> }>;
+/**
+ * Where rows come from while they are still being read: the stage waits on it when it has caught up, and
+ * tells it at once when the analysis fails, so ingest stops too.
+ */
+export type RowFeed = Readonly<{ done: boolean; failed: Error | undefined; next(): Promise<void>; fail(error: Error): void }>;
+
+/** How the stage gets its workers; tests give it a pool of their own. */
+export type PoolFactory = (workers: number, codebook: Codebook, model: ModelFile | undefined) => AnalysisPool;
 
 function lastAnalyseParams(db: Db): string | undefined {
   const row = db.prepare("SELECT params_hash AS p FROM stage_runs WHERE stage = 'analyse' ORDER BY rowid DESC LIMIT 1").get() as { p: string } | undefined;
@@ -27,7 +33,9 @@ function lastAnalyseParams(db: Db): string | undefined {
 }
 
 /** Analyses every pending response; with a feed, also each row ingest commits until the feed is done. */
-export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile | undefined, options: AnalyseOptions, log: Logger, feed?: RowFeed): Promise<AnalyseResult> {
+export async function analyseStage(
+  db: Db, codebook: Codebook, model: ModelFile | undefined, options: AnalyseOptions, log: Logger, feed?: RowFeed, makePool: PoolFactory = createAnalysisPool,
+): Promise<AnalyseResult> {
   const store = new AnalysisStore(db, options.runId);
   const startedAt = new Date().toISOString();
   const previous = lastAnalyseParams(db);
@@ -49,41 +57,55 @@ export async function analyseStage(db: Db, codebook: Codebook, model: ModelFile 
     dropIndexes(db);
   };
   if (pendingAtStart >= BULK_THRESHOLD) goBulk();
-  const pool = createAnalysisPool(options.workers, codebook, model);
+  const pool = makePool(options.workers, codebook, model);
   // While ingest runs, the number of responses is not known yet: the progress line then shows no total.
   const progress = log.progress('analyse', feed && !feed.done ? undefined : pendingAtStart);
   let analysed = 0;
   let afterRid = 0;
   // Under `run` the total is known once ingest ends: what is done plus what waits (in flight included).
   let total = feed && !feed.done ? undefined : pendingAtStart;
+  // Jobs never reject: the first failure is kept here and checked after every wait, including the waits
+  // for ingest, when no one else would see a batch fail.
+  let failure: Error | undefined;
   const inFlight = new Set<Promise<void>>();
   try {
     for (;;) {
+      if (failure) throw failure;
       if (feed?.failed) {
         // Ingest failed: what is in flight is still written, then the run stops with ingest's error.
-        await Promise.allSettled(inFlight);
+        await Promise.all(inFlight);
         throw feed.failed;
       }
       const batch = store.nextBatch(afterRid, options.batchSize);
       const last = batch[batch.length - 1];
       if (!last) {
         if (!feed || feed.done) break;
-        await feed.next();
+        await Promise.race([feed.next(), ...inFlight]);
         continue;
       }
       afterRid = last.rid;
-      const job = pool.analyse(batch).then((results) => {
-        store.writeBatch(results, options.dropRaw);
-        analysed += results.length;
-        if (total === undefined && feed?.done) total = analysed + store.countPending();
-        progress.tick(analysed, total ? Math.min(1, analysed / total) : undefined);
-        if (analysed >= BULK_THRESHOLD) goBulk();
-      });
+      const job = pool
+        .analyse(batch)
+        .then((results) => {
+          store.writeBatch(results, options.dropRaw);
+          analysed += results.length;
+          if (total === undefined && feed?.done) total = analysed + store.countPending();
+          progress.tick(analysed, total ? Math.min(1, analysed / total) : undefined);
+          if (analysed >= BULK_THRESHOLD) goBulk();
+        })
+        .catch((error: unknown) => {
+          failure ??= error instanceof Error ? error : new Error(String(error));
+        })
+        .finally(() => inFlight.delete(job));
       inFlight.add(job);
-      void job.finally(() => inFlight.delete(job)).catch(() => undefined);
       if (inFlight.size >= pool.capacity) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
+    if (failure) throw failure;
+  } catch (error) {
+    // Ingest stops at its next commit instead of reading on while the workers and indexes are shut down.
+    if (error !== feed?.failed) feed?.fail(error as Error);
+    throw error;
   } finally {
     await pool.close();
     if (bulk) ensureIndexes(db);

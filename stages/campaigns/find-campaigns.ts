@@ -30,7 +30,8 @@ const MAX_LOAD = 0.5;
 const MAX_LEADERS = 4;
 /**
  * Leader shingle sets kept for verification. At 1M responses a campaign has up to 64 leaders (16 bands, 4 each),
- * so 1024 slots thrashed; 16,384 hold the leaders of hundreds of interleaved campaigns in a few MB.
+ * so 1024 slots thrashed; 16,384 hold the leaders of hundreds of interleaved campaigns, in tens of MB at
+ * most when every leader is a long letter.
  */
 const CACHE_SLOTS = 1 << 14;
 /*

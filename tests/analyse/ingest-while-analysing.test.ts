@@ -7,6 +7,7 @@ import { IngestFeed } from '../../pipeline/runner/ingest-feed.js';
 import type { Db } from '../../pipeline/store/db.js';
 import { startRun } from '../../pipeline/store/run-log.js';
 import { silentLogger } from '../../pipeline/util/log.js';
+import type { AnalysisPool } from '../../stages/analyse/analysis-pool.js';
 import { analyseStage } from '../../stages/analyse/analyse-stage.js';
 import { prepareSource, type PreparedSource } from '../../stages/ingest/ingest-source.js';
 import { source } from '../helpers/ingest-summary.js';
@@ -45,13 +46,13 @@ describe('analysis fed by ingest', () => {
       analysedAtCommit.push(analysedCount(db));
       feed.committed();
     });
-    const readComplete = analysedCount(db);
     feed.finish();
     const result = await analysing;
-    expect(analysedAtCommit).toHaveLength(2);
-    // By the second commit the first 5,000 rows had been analysed, while rows 10,001-12,000 were still unread.
+    // Commits at rows 5,000 and 10,000 and at the end of the file. By the second, rows committed at the
+    // first had been analysed while rows 10,001-12,000 were still unread.
+    expect(analysedAtCommit).toHaveLength(3);
     expect(analysedAtCommit[1]).toBeGreaterThan(0);
-    expect(readComplete).toBeLessThan(ROWS);
+    expect(analysedAtCommit[2]).toBeLessThan(ROWS);
     expect(result.analysed).toBe(ROWS);
     expect(analysedCount(db)).toBe(ROWS);
     // Keywords only (no model here): every row's "lonely" tagged exactly once.
@@ -67,6 +68,32 @@ describe('analysis fed by ingest', () => {
     expect('read' in again ? 'read' : again.skipped).toBe(true);
     await p.read();
     expect((db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n).toBe(ROWS);
+  });
+
+  it('fails when a batch fails while it waits for ingest, and tells ingest to stop', async () => {
+    const { db, dir } = tempStore();
+    const { runId, p } = await prepared(db, bigFile(dir));
+    await p.read();
+    const feed = new IngestFeed(); // ingest "still running": the analysis waits on it after its one batch
+    // A pool whose batch fails a moment later, as a worker's failure arrives, with room for more batches.
+    const failingPool = (): AnalysisPool => ({
+      capacity: 4,
+      analyse: () => new Promise((_, reject) => setTimeout(() => reject(new Error('worker died')), 20)),
+      close: () => Promise.resolve(),
+    });
+    const options = { runId, workers: 1, batchSize: ROWS, dropRaw: false, paramsHash: 'p' };
+    const analysing = analyseStage(db, codebook, undefined, options, silentLogger, feed, failingPool);
+    // Without the failure waking it, the stage would wait for ingest: end ingest later, and check it did not.
+    let endedByIngest = false;
+    const ending = setTimeout(() => {
+      endedByIngest = true;
+      feed.finish();
+    }, 5000);
+    await expect(analysing).rejects.toThrow('worker died');
+    clearTimeout(ending);
+    expect(endedByIngest).toBe(false);
+    expect(feed.failed?.message).toBe('worker died');
+    expect(db.prepare("SELECT finished_at FROM stage_runs WHERE stage = 'analyse'").get()).toEqual({ finished_at: null });
   });
 
   it('stops with ingest\'s error when ingest fails', async () => {
