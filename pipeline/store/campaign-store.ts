@@ -18,8 +18,9 @@ export class CampaignStore {
   constructor(private readonly db: Db) {}
 
   /**
-   * Campaigns are found among counted responses only. Ingest removes a superseded file's signatures when the
-   * new version completes, but under `run` an analysis batch of the old file's rows can land after that.
+   * Campaigns are found among counted responses only. Campaign detection scans signatures alone, so those of
+   * a superseded or half-read file are dropped here, once, before it runs: under `run` an analysis batch of
+   * an old version's rows can even land after the new version has completed.
    */
   dropUncountedSignatures(): void {
     this.db.exec(`DELETE FROM signatures WHERE rid IN (SELECT r.rid FROM responses r JOIN sources s ON s.source_id = r.source_id

@@ -110,11 +110,8 @@ export class SourceWriter {
     this.db.transaction(() => {
       for (const w of work) w();
       this.db.prepare("UPDATE sources SET status = 'complete', rows_read = ?, blank_rows = ? WHERE source_id = ?").run(rowsRead, blankRows, this.sourceId);
-      if (supersedes !== undefined) {
-        this.db.prepare('UPDATE sources SET superseded_by = ? WHERE source_id = ?').run(this.sourceId, supersedes);
-        // Campaign detection scans signatures alone, so a superseded file's responses leave it here.
-        this.db.prepare('DELETE FROM signatures WHERE rid IN (SELECT rid FROM responses WHERE source_id = ?)').run(supersedes);
-      }
+      // The superseded file's signatures are dropped by the campaign stage, which reads them.
+      if (supersedes !== undefined) this.db.prepare('UPDATE sources SET superseded_by = ? WHERE source_id = ?').run(this.sourceId, supersedes);
       alsoInTransaction();
     })();
     this.onCommit();
