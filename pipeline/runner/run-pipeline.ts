@@ -112,16 +112,12 @@ async function ingestWhileAnalysing(db: Db, runId: number, options: PipelineOpti
     feed.finish();
   })();
   const analysing = analyseAll(db, runId, options, inputs.codebook, inputs.model, log, feed);
-  const outcomes = await Promise.allSettled([
-    reading.catch((error: unknown) => {
+  const stopsTheOther = (side: Promise<void>): Promise<void> =>
+    side.catch((error: unknown) => {
       feed.fail(error as Error);
       throw error;
-    }),
-    analysing.catch((error: unknown) => {
-      feed.fail(error as Error);
-      throw error;
-    }),
-  ]);
+    });
+  const outcomes = await Promise.allSettled([stopsTheOther(reading), stopsTheOther(analysing)]);
   for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
 }
 

@@ -58,12 +58,12 @@ export async function analyseStage(
   };
   if (pendingAtStart >= BULK_THRESHOLD) goBulk();
   const pool = makePool(options.workers, codebook, model);
-  // While ingest runs, the number of responses is not known yet: the progress line then shows no total.
-  const progress = log.progress('analyse', feed && !feed.done ? undefined : pendingAtStart);
+  // While ingest runs the number of responses is not known; it is once ingest ends: what is done plus what
+  // waits (in flight included). The progress line shows the total when there is one from the start.
+  let total = feed && !feed.done ? undefined : pendingAtStart;
+  const progress = log.progress('analyse', total);
   let analysed = 0;
   let afterRid = 0;
-  // Under `run` the total is known once ingest ends: what is done plus what waits (in flight included).
-  let total = feed && !feed.done ? undefined : pendingAtStart;
   // Jobs never reject: the first failure is kept here and checked after every wait, including the waits
   // for ingest, when no one else would see a batch fail.
   let failure: Error | undefined;

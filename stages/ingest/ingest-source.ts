@@ -98,7 +98,6 @@ type SourceReading = Readonly<{
 
 async function readSource(db: Db, r: SourceReading, log: Logger, onCommit?: () => void): Promise<IngestResult> {
   const { file, name, runId, sourceId, encoding, delimiter, headerRows, readAs, startedAt } = r;
-  const detected = { notes: r.notes };
   const writer = new SourceWriter(db, sourceId, onCommit);
   const context = { sourceName: name, width: r.header.length, delimiter, mapping: r.mapping, fixedRespondentType: r.respondentType };
   let rowsRead = 0;
@@ -121,7 +120,7 @@ async function readSource(db: Db, r: SourceReading, log: Logger, onCommit?: () =
   const paramsHash = sha256Text(stableJson(readAs));
   writer.finish(rowsRead, blankRows, supersedes, () => {
     recordStage(db, { runId, stage: `ingest:${name}`, version: INGEST_VERSION, paramsHash }, startedAt, { rowsRead, responses: writer.responses, rejects: writer.rejects, blankRows });
-    for (const note of detected.notes) addDiagnostic(db, runId, `ingest:${name}`, { severity: 'info', message: `${basename(file)}: ${note}` });
+    for (const note of r.notes) addDiagnostic(db, runId, `ingest:${name}`, { severity: 'info', message: `${basename(file)}: ${note}` });
     if (supersedes !== undefined) addDiagnostic(db, runId, `ingest:${name}`, { severity: 'warning', message: `${basename(file)} replaces an earlier version of source "${name}"` });
   });
   progress.done(`${rowsRead} rows: ${writer.responses} responses, ${writer.rejects} rejected${blankRows ? `, ${blankRows} blank rows skipped` : ''}`);
