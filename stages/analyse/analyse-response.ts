@@ -6,10 +6,9 @@ import { bandHashes, minhashSignature } from '../campaigns/minhash.js';
 import { shingleHashes } from '../campaigns/shingles.js';
 import { combine } from '../combine/combine-rule.js';
 import { redact, type Redaction } from '../redact/redact.js';
-import type { FieldAnalysis } from './features.js';
+import { analyseField, type FieldAnalysis } from './features.js';
 import { compileMatcher, type KeywordMatcher } from './keyword-matcher.js';
-import { tagKeywords } from './keyword-tagger.js';
-import { isWord, parseText } from './parse-text.js';
+import { isWord } from './parse-text.js';
 import { compileModel, scoreResponse, type CompiledModel } from './compiled-model.js';
 import { decideStance } from './stance.js';
 import { modelRef, type ModelFile, type Stance } from './theme-model.js';
@@ -63,10 +62,10 @@ export function analyseResponse(input: AnalysisInput, ctx: AnalysisContext): Ana
   const words: string[] = [];
   let wordCount = 0;
   for (const [field, text] of input.answers) {
-    const parsed = parseText(text);
-    const hits = tagKeywords(parsed, matcher);
+    const analysis = analyseField(text, matcher);
+    const { parsed, hits } = analysis;
     const redacted = redact(parsed);
-    analysed.push({ parsed, hits });
+    analysed.push(analysis);
     if (redacted.redactions.length) fields.push({ field, redacted: redacted.text, redactions: redacted.redactions });
     const taggedRules = new Set<string>();
     for (const hit of hits) {

@@ -1,6 +1,6 @@
 // The theme and stance models packed for the hot path: words are numbered once, so scoring a response
 // looks up numbers, not feature names, and one lookup adds a feature's weight to every model at once.
-import { stemOf, walkFeatures, type FieldAnalysis } from './features.js';
+import { porterStem, walkFeatures, type FieldAnalysis } from './features.js';
 import { STANCES, type ModelFile, type Stance } from './theme-model.js';
 
 export type CompiledModel = Readonly<{
@@ -114,7 +114,8 @@ function stemNumber(model: CompiledModel, normal: string): number {
   let id = model.normalIds.get(normal);
   if (id === undefined) {
     if (model.normalIds.size >= NORMAL_CACHE_LIMIT) model.normalIds.clear();
-    id = model.stemIds.get(stemOf(normal)) ?? -1;
+    // This cache is the only one the hot path needs: a second one for the stem itself would hold the same keys.
+    id = model.stemIds.get(porterStem(normal)) ?? -1;
     model.normalIds.set(normal, id);
   }
   return id;

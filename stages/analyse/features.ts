@@ -1,23 +1,36 @@
 // Turns one response's parses and keyword hits into the sparse binary features the theme models read.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import type { KeywordHit } from './keyword-tagger.js';
+import type { KeywordMatcher } from './keyword-matcher.js';
+import { tagKeywords, type KeywordHit } from './keyword-tagger.js';
 import { isNegated } from './negation.js';
-import { isWord, type ParsedText } from './parse-text.js';
+import { isWord, parseText, type ParsedText } from './parse-text.js';
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
+/** The Porter stem of a normal form, uncached: for callers that keep their own cache of what they derive from it. */
+export function porterStem(normal: string): string {
+  return PorterStemmer.stem(normal);
+}
+
+/** The Porter stem of a normal form, through a bounded per-thread cache (training stems every word it reads). */
 export function stemOf(normal: string): string {
   let s = stemCache.get(normal);
   if (s === undefined) {
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    s = PorterStemmer.stem(normal);
+    s = porterStem(normal);
     stemCache.set(normal, s);
   }
   return s;
 }
 
 export type FieldAnalysis = Readonly<{ parsed: ParsedText; hits: readonly KeywordHit[] }>;
+
+/** One answer's parse and its keyword hits: what both the features and the keyword tags are made from. */
+export function analyseField(text: string, matcher: KeywordMatcher): FieldAnalysis {
+  const parsed = parseText(text);
+  return { parsed, hits: tagKeywords(parsed, matcher) };
+}
 
 /**
  * What a feature walk reports. `K` is how a word is known: its stem for training, a number for scoring,
@@ -59,19 +72,14 @@ export function walkFeatures<K>(fields: readonly FieldAnalysis[], negationWindow
   sink.named(words < 8 ? 'len:short' : words > 80 ? 'len:long' : 'len:mid');
 }
 
-/** The walk with every feature named: `w:${stem}`, `n:${stem}`, `b:${stem}_${stem}` and the named ones. */
-export function forEachFeature(fields: readonly FieldAnalysis[], negationWindow: number, emit: (feature: string) => void): void {
-  walkFeatures<string>(fields, negationWindow, {
-    key: stemOf,
-    word: (stem, negated) => emit(negated ? `n:${stem}` : `w:${stem}`),
-    bigram: (previous, stem) => emit(`b:${previous}_${stem}`),
-    named: emit,
-  });
-}
-
-/** The set of a response's features, as training reads them. */
+/** The set of a response's features, as training reads them, each named: `w:${stem}`, `n:${stem}`, `b:${stem}_${stem}` and the named ones. */
 export function extractFeatures(fields: readonly FieldAnalysis[], negationWindow: number): Set<string> {
   const features = new Set<string>();
-  forEachFeature(fields, negationWindow, (f) => features.add(f));
+  walkFeatures<string>(fields, negationWindow, {
+    key: stemOf,
+    word: (stem, negated) => features.add(negated ? `n:${stem}` : `w:${stem}`),
+    bigram: (previous, stem) => features.add(`b:${previous}_${stem}`),
+    named: (feature) => features.add(feature),
+  });
   return features;
 }

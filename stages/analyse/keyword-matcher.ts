@@ -9,7 +9,6 @@ export type KeywordMatcher = Readonly<{
   byKey: ReadonlyMap<string, readonly CompiledTerm[]>;
   prefixed: readonly CompiledTerm[];
   negationWindow: number;
-  themeIds: readonly string[];
 }>;
 
 export type TermMatch = Readonly<{ term: CompiledTerm; first: number; last: number }>;
@@ -51,7 +50,7 @@ export function compileMatcher(codebook: Codebook): KeywordMatcher {
       }
     }
   }
-  return { byKey, prefixed, negationWindow: codebook.negation.window, themeIds: codebook.themes.map((t) => t.id) };
+  return { byKey, prefixed, negationWindow: codebook.negation.window };
 }
 
 function tokenMatches(p: ParsedText, i: number, t: PatternToken): boolean {

@@ -3,10 +3,8 @@ import type { Codebook, CombineRule } from '../../pipeline/codebook/codebook-sch
 import { combineRules } from '../../pipeline/codebook/codebook-schema.js';
 import { fnv1a32 } from '../../pipeline/util/hash.js';
 import { combine } from '../combine/combine-rule.js';
-import { extractFeatures } from '../analyse/features.js';
+import { analyseField, extractFeatures } from '../analyse/features.js';
 import { compileMatcher } from '../analyse/keyword-matcher.js';
-import { tagKeywords } from '../analyse/keyword-tagger.js';
-import { parseText } from '../analyse/parse-text.js';
 import { STANCES, type LinearModel, type ModelFile } from '../analyse/theme-model.js';
 import { confusion, scores } from '../eval/metrics.js';
 import type { LabelledExample } from './labelled.js';
@@ -31,9 +29,8 @@ export type TrainingReport = Readonly<{
 function encodeAll(examples: readonly LabelledExample[], codebook: Codebook): { encoded: Encoded[]; vocabulary: string[] } {
   const matcher = compileMatcher(codebook);
   const featureSets = examples.map((e) => {
-    const parsed = parseText(e.text);
-    const hits = tagKeywords(parsed, matcher);
-    return { features: extractFeatures([{ parsed, hits }], codebook.negation.window), keywordThemes: new Set(hits.filter((h) => h.status === 'hit').map((h) => h.themeId)) };
+    const field = analyseField(e.text, matcher);
+    return { features: extractFeatures([field], codebook.negation.window), keywordThemes: new Set(field.hits.filter((h) => h.status === 'hit').map((h) => h.themeId)) };
   });
   const df = new Map<string, number>();
   for (const { features } of featureSets) for (const f of features) df.set(f, (df.get(f) ?? 0) + 1);

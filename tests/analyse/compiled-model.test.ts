@@ -3,10 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCodebook } from '../../pipeline/codebook/load-codebook.js';
 import { compileModel, scoreAll, scoreResponse } from '../../stages/analyse/compiled-model.js';
-import { extractFeatures, type FieldAnalysis } from '../../stages/analyse/features.js';
+import { analyseField, extractFeatures, type FieldAnalysis } from '../../stages/analyse/features.js';
 import { compileMatcher } from '../../stages/analyse/keyword-matcher.js';
-import { tagKeywords } from '../../stages/analyse/keyword-tagger.js';
-import { parseText } from '../../stages/analyse/parse-text.js';
 import { modelFileSchema, type ModelFile } from '../../stages/analyse/theme-model.js';
 import { readLabelledFile } from '../../stages/train/labelled.js';
 
@@ -17,10 +15,7 @@ const matcher = compileMatcher(codebook);
 const window = codebook.negation.window;
 
 function analyse(...texts: string[]): FieldAnalysis[] {
-  return texts.map((text) => {
-    const parsed = parseText(text);
-    return { parsed, hits: tagKeywords(parsed, matcher) };
-  });
+  return texts.map((text) => analyseField(text, matcher));
 }
 
 describe('numbered scoring', () => {
