@@ -85,13 +85,14 @@ export function findPii(text: string): PiiFinding[] {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
       const whole = m[0];
+      // A pattern that could match nothing must still move on, or the loop would never end.
+      if (whole.length === 0) rule.pattern.lastIndex++;
       const part = rule.group === undefined ? whole : namePart(m[rule.group] ?? '');
       if (part === '') continue;
       if (rule.id === 'pii.phone' && whole.replace(/\D/g, '').length < 10) continue;
       const offset = rule.group === undefined ? 0 : whole.lastIndexOf(part);
       const start = m.index + offset;
       found.push({ rule: rule.id, start, end: start + part.length, replacement: typeof rule.replacement === 'string' ? rule.replacement : rule.replacement(m) });
-      if (m[0].length === 0) rule.pattern.lastIndex++;
     }
   }
   return found;
