@@ -11,6 +11,11 @@ function toUint32(blob: Buffer): Uint32Array {
 
 export type CampaignRow = Readonly<{ members: readonly number[] }>;
 
+/** Forgets every campaign; the campaign stage finds them again after the next analysis. */
+export function clearCampaigns(db: Db): void {
+  db.exec('DELETE FROM campaigns; UPDATE responses SET campaign_id = NULL WHERE campaign_id IS NOT NULL;');
+}
+
 export class CampaignStore {
   /** The row the scan is on: campaign detection asks for its shingles next, so they come with the scan. */
   private scanned: { rid: number; shingles: Buffer } | undefined;
@@ -55,7 +60,7 @@ export class CampaignStore {
     const insert = this.db.prepare('INSERT INTO campaigns (campaign_id, size, representative_rid, exact_copies) VALUES (?, ?, ?, ?)');
     const assign = this.db.prepare('UPDATE responses SET campaign_id = ? WHERE rid = ?');
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM campaigns; UPDATE responses SET campaign_id = NULL WHERE campaign_id IS NOT NULL;');
+      clearCampaigns(this.db);
       campaigns.forEach((c, i) => {
         const id = i + 1;
         const counts = new Map<string, { n: number; first: number }>();

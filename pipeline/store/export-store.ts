@@ -9,10 +9,6 @@ export type ExportRow = Readonly<{
 export class ExportStore {
   constructor(private readonly db: Db) {}
 
-  themeIds(): string[] {
-    return (this.db.prepare('SELECT theme_id AS id FROM themes ORDER BY position').all() as { id: string }[]).map((r) => r.id);
-  }
-
   /** Free-text field names in the order sources declared them. */
   fields(): string[] {
     const names: string[] = [];

@@ -1,4 +1,5 @@
 // Writes sources, responses, answers and rejects as ingest reads them, in batched transactions.
+import { clearCampaigns } from './campaign-store.js';
 import type { Db, Statement } from './db.js';
 
 export type SourceHeader = Readonly<{
@@ -23,7 +24,7 @@ export function findSourceBySha(db: Db, sha256: string): ExistingSource | undefi
 export function clearSource(db: Db, sourceId: number): void {
   db.transaction(() => {
     // Campaigns span sources; the campaign stage finds them again after the next analysis.
-    db.exec('DELETE FROM campaigns; UPDATE responses SET campaign_id = NULL WHERE campaign_id IS NOT NULL;');
+    clearCampaigns(db);
     for (const table of ['answers', 'tags', 'codes', 'redactions', 'signatures']) {
       db.prepare(`DELETE FROM ${table} WHERE rid IN (SELECT rid FROM responses WHERE source_id = ?)`).run(sourceId);
     }

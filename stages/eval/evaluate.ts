@@ -1,6 +1,7 @@
 // verbatim eval: keyword-only, model-only and combined codes measured against gold codes.
 import { decisionsByResponseId, storedThemeIds } from '../../pipeline/store/eval-store.js';
 import type { Db } from '../../pipeline/store/db.js';
+import { STANCES } from '../analyse/theme-model.js';
 import type { Gold } from './gold.js';
 import { confusion, macroF1, scores, stanceAgreement, type Scores } from './metrics.js';
 
@@ -38,7 +39,7 @@ export function evaluate(db: Db, gold: Gold): EvalResult {
   }
   const withStance = rows.filter((r) => r.stance !== undefined);
   const stance = gold.hasStance && withStance.length
-    ? { ...stanceAgreement(withStance.map((r) => r.stance ?? ''), withStance.map((r) => decisions.get(r.id)?.stance ?? ''), ['oppose', 'support', 'mixed', 'unclear']), compared: withStance.length }
+    ? { ...stanceAgreement(withStance.map((r) => r.stance ?? ''), withStance.map((r) => decisions.get(r.id)?.stance ?? ''), STANCES), compared: withStance.length }
     : undefined;
   return { compared: rows.length, missing, taggers, ...(stance ? { stance } : {}) };
 }

@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { VerbatimError } from '../../pipeline/util/errors.js';
+import { STANCES } from '../analyse/theme-model.js';
 
 export type GoldRow = Readonly<{ id: string; themes: ReadonlyMap<string, boolean>; stance: string | undefined; line: number }>;
 export type Gold = Readonly<{ themeIds: readonly string[]; rows: readonly GoldRow[]; hasStance: boolean }>;
 
-const STANCES = new Set(['oppose', 'support', 'mixed', 'unclear']);
+const STANCE_VALUES: ReadonlySet<string> = new Set(STANCES);
 
 export function readGold(file: string, knownThemes: readonly string[]): Gold {
   let text: string;
@@ -33,7 +34,7 @@ export function readGold(file: string, knownThemes: readonly string[]): Gold {
       themes.set(t, value === '1');
     }
     const stance = stanceIndex >= 0 ? (record[stanceIndex] ?? '').trim().toLowerCase() : undefined;
-    if (stance !== undefined && stance !== '' && !STANCES.has(stance)) {
+    if (stance !== undefined && stance !== '' && !STANCE_VALUES.has(stance)) {
       throw new VerbatimError(`stance: expected oppose, support, mixed or unclear, got "${stance}"`, { file, line, column: stanceIndex + 1 });
     }
     rows.push({ id: (record[idIndex] ?? '').trim(), themes, stance: stance || undefined, line });

@@ -1,6 +1,7 @@
 // Writes the per-response export as CSV (spreadsheet-safe) or JSON, streaming to a file or stdout.
 import type { Writable } from 'node:stream';
 import Papa from 'papaparse';
+import { storedThemeIds } from '../../pipeline/store/eval-store.js';
 import { ExportStore } from '../../pipeline/store/export-store.js';
 import type { Db } from '../../pipeline/store/db.js';
 
@@ -19,7 +20,7 @@ export async function exportResponses(db: Db, format: ExportFormat, out: Writabl
   const store = new ExportStore(db);
   const unanalysed = store.unanalysed();
   if (unanalysed > 0 && !options.raw) options.warn(`${unanalysed} responses are not analysed yet, so not redacted: their text is left out (run "verbatim analyse")`);
-  const themeIds = store.themeIds();
+  const themeIds = storedThemeIds(db);
   const fields = store.fields();
   let n = 0;
   if (format === 'csv') {

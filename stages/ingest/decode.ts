@@ -4,10 +4,6 @@ import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { Encoding } from './scan-file.js';
 
-export function decodedStream(path: string, encoding: Encoding): Readable {
-  return decodedFile(path, encoding).text;
-}
-
 /** The decoded text of a file, and how many of its bytes have been read so far (for progress). */
 export function decodedFile(path: string, encoding: Encoding): { text: Readable; bytesRead: () => number } {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -17,7 +13,7 @@ export function decodedFile(path: string, encoding: Encoding): { text: Readable;
 /** The first `maxChars` characters of a file, for sniffing the delimiter and the columns. */
 export async function readSample(path: string, encoding: Encoding, maxChars = 256 * 1024): Promise<{ text: string; complete: boolean }> {
   let text = '';
-  const stream = decodedStream(path, encoding);
+  const stream = decodedFile(path, encoding).text;
   for await (const chunk of stream) {
     text += chunk as string;
     if (text.length >= maxChars) {

@@ -1,6 +1,6 @@
 // Guesses which columns hold the id, free text, respondent type, area and closed answers when nobody said.
 import type { ColumnsConfig } from '../../pipeline/config/consultation-config.js';
-import { cleanCell } from './header.js';
+import { cleanCell, headerKey } from './header.js';
 import { isNonAnswer } from './non-answer.js';
 
 const ID_HEADER = /^(respondent|response|record|submission|comment|unique)?[ _-]*(id|ref|reference|no\.?|number)$/i;
@@ -49,9 +49,8 @@ export function detectColumns(header: readonly string[], rows: readonly (readonl
   };
   const pick = (test: (p: ColumnProfile) => boolean): string | undefined => profiles.find((p) => !taken.has(p.name) && test(p))?.name;
 
-  const id = given.id ?? claim(pick((p) => ID_HEADER.test(p.name) && p.unique && p.filled > 0.9 && !/collector/i.test(p.name)));
+  const id = claim(given.id ?? pick((p) => ID_HEADER.test(p.name) && p.unique && p.filled > 0.9 && !/collector/i.test(p.name)));
   if (!given.id) notes.push(id ? `id column: "${id}" (named like an id, every value unique)` : 'id column: none found; responses get <source>:<row> ids');
-  claim(id);
   const respondentType = given.respondentType ?? claim(pick((p) => TYPE_HEADER.test(p.name) && p.distinct <= 30));
   if (!given.respondentType && respondentType) notes.push(`respondent type column: "${respondentType}"`);
   const area = given.area ?? claim(pick((p) => AREA_HEADER.test(p.name)));
@@ -78,6 +77,5 @@ export function detectColumns(header: readonly string[], rows: readonly (readonl
 
 /** The first closed question answered on an agree/disagree scale whose wording is about the proposal. */
 function stanceQuestion(closed: readonly string[], profiles: readonly ColumnProfile[]): string | undefined {
-  const key = (name: string): string => cleanCell(name).toLowerCase();
-  return closed.find((c) => profiles.find((p) => key(p.name) === key(c))?.likert && /propos|agree|support/i.test(c));
+  return closed.find((c) => profiles.find((p) => headerKey(p.name) === headerKey(c))?.likert && /propos|agree|support/i.test(c));
 }
