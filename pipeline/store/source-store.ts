@@ -95,21 +95,22 @@ export class SourceWriter {
     this.rejects++;
   }
 
-  flush(): void {
+  /** Writes the rows waiting since the last commit; call inside a transaction. */
+  private writePending(): void {
     const work = this.pending;
     this.pending = [];
-    this.db.transaction(() => {
-      for (const w of work) w();
-    })();
+    for (const w of work) w();
+  }
+
+  flush(): void {
+    this.db.transaction(() => this.writePending())();
     this.onCommit();
   }
 
   /** Writes the last batch and marks the source complete in the same transaction, with `alsoInTransaction`. */
   finish(rowsRead: number, blankRows: number, supersedes: number | undefined, alsoInTransaction: () => void): void {
-    const work = this.pending;
-    this.pending = [];
     this.db.transaction(() => {
-      for (const w of work) w();
+      this.writePending();
       this.db.prepare("UPDATE sources SET status = 'complete', rows_read = ?, blank_rows = ? WHERE source_id = ?").run(rowsRead, blankRows, this.sourceId);
       // The superseded file's signatures are dropped by the campaign stage, which reads them.
       if (supersedes !== undefined) this.db.prepare('UPDATE sources SET superseded_by = ? WHERE source_id = ?').run(this.sourceId, supersedes);

@@ -21,7 +21,7 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** 32-bit FNV-1a: a cheap, stable hash for shingles and feature buckets. */
+/** 32-bit FNV-1a over UTF-16 code units: a cheap, stable hash (training's fold assignment; the reference for shingle hashes). */
 export function fnv1a32(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

@@ -1,12 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import { fnv1a32 as fnv1a } from '../../pipeline/util/hash.js';
 import { fmix32, jaccard, shingleHashes } from '../../stages/campaigns/shingles.js';
 
-/** Textbook FNV-1a over a string's UTF-16 code units, to check the allocation-free version against. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+// The project's textbook FNV-1a over a string's UTF-16 code units: the allocation-free shingle hash is checked against it.
 
 const PINNED_FNV = 0x76f420af;
 const PINNED_SHINGLE = 0xcc567690;
