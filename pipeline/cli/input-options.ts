@@ -1,7 +1,7 @@
 // Builds the consultation (sources and their columns) from a config file, positional files and column flags.
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { consultationSchema, type ConsultationConfig, type SourceConfig } from '../config/consultation-config.js';
+import { consultationSchema, sourceSchema, type ConsultationConfig, type SourceConfig } from '../config/consultation-config.js';
 import { loadYaml } from '../config/load-yaml.js';
 import { VerbatimError } from '../util/errors.js';
 
@@ -27,7 +27,7 @@ export function addInputOptions(command: Command): Command {
 }
 
 function flagSource(file: string, flags: InputFlags): SourceConfig {
-  const parsed = consultationSchema.shape.sources.element.safeParse({
+  const parsed = sourceSchema.safeParse({
     file,
     columns: {
       ...(flags.idColumn ? { id: flags.idColumn } : {}),

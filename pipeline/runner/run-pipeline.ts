@@ -40,7 +40,7 @@ export type PipelineOptions = Readonly<{
 export type PipelineResult = Readonly<{ exitCode: 0 | 1; reportPath: string | undefined; rejects: number }>;
 
 function loadInputs(options: PipelineOptions, log: Logger): { codebook: LoadedCodebook; model: LoadedModel | undefined } {
-  const codebook = loadCodebook(options.codebookPath ?? undefined);
+  const codebook = loadCodebook(options.codebookPath);
   const modelPath = options.modelPath === null ? undefined : (options.modelPath ?? codebook.modelPath);
   const model = modelPath ? loadModel(modelPath, codebook.codebook, log) : undefined;
   return { codebook, model };

@@ -15,4 +15,3 @@ function findRoot(): string {
 
 export const PACKAGE_ROOT: string = findRoot();
 export const DEFAULT_CODEBOOK_PATH: string = join(PACKAGE_ROOT, 'fixtures', 'codebooks', 'default.yaml');
-export const DEFAULT_MODEL_PATH: string = join(PACKAGE_ROOT, 'fixtures', 'models', 'default-model.json');
